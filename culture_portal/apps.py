@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CulturePortalConfig(AppConfig):
+    name = "culture_portal"
+    verbose_name = _("Cổng thông tin")

@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from culture_portal.models import SiteIdentity
+from news import demo as news_demo
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu (chạy lại nhiều lần không tạo bản trùng)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            if not SiteIdentity.objects.exists():
+                SiteIdentity(
+                    name="Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Tháp",
+                    parent_agency="Ủy ban nhân dân tỉnh Đồng Tháp",
+                    portal_name="Cổng thông tin điện tử",
+                    address="Số 12, đường Võ Trường Toản, phường Cao Lãnh, tỉnh Đồng Tháp",
+                    phone="0277 3851 234",
+                    hotline="0277 3851 999",
+                    email="vanphong.svhttdl@dongthap.gov.vn",
+                    content_responsible="Nguyễn Văn An – Phó Giám đốc Sở",
+                    license_text="Giấy phép thiết lập trang thông tin điện tử số 01/GP-STTTT",
+                    description="Tin tức, thiết chế văn hóa và kế hoạch công tác của ngành "
+                    "văn hóa, thể thao và du lịch tỉnh.",
+                ).save()
+            news = news_demo.load()
+        self.stdout.write(self.style.SUCCESS(f"Dữ liệu mẫu: {news['articles']} tin bài."))
+        if settings.DEBUG:
+            self.stdout.write("Tài khoản mẫu (chỉ dùng thử trên máy của bạn):")
+            for username, role, password in news["accounts"]:
+                self.stdout.write(
+                    f"  {role:<22} tên đăng nhập: {username:<12} mật khẩu: {password}"
+                )
+            self.stdout.write("Trang quản trị: http://127.0.0.1:8000/admin/")
+        else:
+            self.stdout.write("Tài khoản mẫu đã được tạo; mật khẩu chỉ hiện khi DEBUG bật.")

@@ -1,0 +1,13 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+
+class StaticPagesSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 1.0
+
+    def items(self):
+        return ["home", "news:article-list"]
+
+    def location(self, item):
+        return reverse(item)

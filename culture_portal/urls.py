@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from culture_portal import views
+from culture_portal.sitemaps import StaticPagesSitemap
+from news.sitemaps import ArticleSitemap, CategorySitemap
+
+sitemaps = {
+    "pages": StaticPagesSitemap,
+    "categories": CategorySitemap,
+    "articles": ArticleSitemap,
+}
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("tin-tuc/", include("news.urls")),
+    path("admin/", admin.site.urls),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,56 @@
+from django.db import connection
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from news.models import Article, Category
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        published = Article.objects.published().for_listing()
+        featured = list(published.filter(is_featured=True)[:4])
+        latest = list(published.exclude(pk__in=[a.pk for a in featured])[:8])
+        categories = Category.objects.active().prefetch_related(
+            Prefetch(
+                "articles",
+                queryset=Article.objects.published().for_listing()[:4],
+                to_attr="latest_articles",
+            )
+        )
+        return super().get_context_data(
+            featured=featured,
+            latest=latest,
+            categories=[c for c in categories if c.latest_articles],
+            **kwargs,
+        )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /tim-kiem/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For a load balancer: 200 when the database answers, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        database = "ok"
+    except Exception:  # noqa: BLE001 - any failure means "not healthy"
+        database = "error"
+    status = 200 if database == "ok" else 503
+    return JsonResponse({"database": database}, status=status)

@@ -1,0 +1,304 @@
+import re
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
+
+from culture_portal.models import Photo
+from culture_portal.text import fold, normalize_multiline, normalize_text, vietnamese_slugify
+from news.richtext import sanitize, split_blocks
+
+# Paths under /tin-tuc/ that an article slug must not take.
+RESERVED_SLUGS = {"rss", "chuyen-muc", "thang"}
+
+
+class CategoryQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Category(models.Model):
+    name = models.CharField(_("tên chuyên mục"), max_length=120, unique=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
+    description = models.CharField(_("mô tả"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+        ).order_by("published_at")
+
+    def for_listing(self):
+        cover = ArticlePhoto.objects.order_by("-is_cover", "order", "pk")
+        return self.select_related("category").prefetch_related(
+            models.Prefetch("photos", queryset=cover, to_attr="listing_photos")
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        REVIEW = "review", _("Chờ duyệt")
+        PUBLISHED = "published", _("Đã đăng")
+        UNPUBLISHED = "unpublished", _("Đã gỡ")
+
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=255,
+        unique=True,
+        blank=True,
+        help_text=_("Tạo tự động từ tiêu đề; không đổi sau khi đã đăng."),
+    )
+    lead = models.TextField(_("sapo (tóm tắt)"), blank=True)
+    body = ProseEditorField(
+        _("nội dung"),
+        blank=True,
+        config={"extensions": settings.PROSE_EDITOR_EXTENSIONS},
+        sanitize=True,
+    )
+    byline = models.CharField(
+        _("tác giả / đơn vị"),
+        max_length=255,
+        blank=True,
+        help_text=_("Người viết (ví dụ: Thanh Nhàn) hoặc đơn vị (ví dụ: Phòng TC-PC)."),
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("chuyên mục"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("thời gian đăng"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Để trống khi đăng ngay; chọn thời điểm trong tương lai để hẹn giờ đăng."),
+    )
+    is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    source = models.CharField(
+        _("nguồn"),
+        max_length=500,
+        blank=True,
+        help_text=_("Nguồn của tin (với tin lấy từ cổng cũ hoặc nơi khác)."),
+    )
+    source_key = models.CharField(
+        _("mã nguồn nhập"), max_length=64, null=True, blank=True, unique=True, editable=False
+    )
+    editor_note = models.TextField(
+        _("ghi chú nội bộ"),
+        blank=True,
+        help_text=_("Chỉ hiện trong trang quản trị, ví dụ góp ý khi trả lại bài."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt đăng"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
+    version = models.PositiveIntegerField(_("phiên bản"), default=0, editable=False)
+    search_text = models.TextField(editable=False, default="")
+
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử tin bài"),
+        excluded_fields=["version", "search_text", "updated_at"],
+        m2m_fields=[],
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tin bài")
+        verbose_name_plural = _("tin bài")
+        ordering = ["-published_at", "-pk"]
+        permissions = [
+            ("publish_article", _("Có thể đăng, hẹn giờ và gỡ tin bài")),
+        ]
+        indexes = [models.Index(fields=["status", "-published_at"], name="news_article_listing")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="news_article_published_has_date",
+                violation_error_message=_("Tin đã đăng phải có thời gian đăng."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(title=""),
+                name="news_article_title_not_empty",
+                violation_error_message=_("Tin bài phải có tiêu đề."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        # Derived fields only: normalised text, a slug while none is set, the search column,
+        # and the edit counter that detects concurrent edits (see news/forms.py).
+        self.title = normalize_text(self.title)
+        self.lead = normalize_multiline(self.lead)
+        self.byline = normalize_text(self.byline)
+        self.body = sanitize(self.body)
+        if not self.slug:
+            self.slug = self.unique_slug()
+        self.search_text = fold(f"{self.title} {self.lead} {self.body_text}")
+        self.version += 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version", "search_text"}
+        super().save(*args, **kwargs)
+
+    def unique_slug(self) -> str:
+        base = vietnamese_slugify(self.title, max_length=200) or "tin-bai"
+        if base in RESERVED_SLUGS:
+            base = f"{base}-tin"
+        taken = set(
+            Article.objects.filter(Q(slug=base) | Q(slug__startswith=f"{base}-"))
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        candidate, number = base, 2
+        while candidate in taken:
+            candidate = f"{base}-{number}"
+            number += 1
+        return candidate
+
+    @property
+    def body_text(self) -> str:
+        return normalize_text(strip_tags(re.sub(r"<", " <", self.body or "")))
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def cover_photo(self):
+        photos = getattr(self, "listing_photos", None)
+        if photos is None:
+            photos = sorted(self.photos.all(), key=lambda p: (not p.is_cover, p.order, p.pk))
+        return photos[0] if photos else None
+
+    @property
+    def header_photo(self):
+        """The photo flagged as cover, shown above the body of the article page."""
+        return next((p for p in self.photos.all() if p.is_cover), None)
+
+    def body_with_photos(self) -> list[dict]:
+        """The body's blocks with the photos placed after the paragraph each names."""
+        blocks = split_blocks(self.body)
+        photos = [p for p in self.photos.all() if not p.is_cover]
+        placed: dict[int, list] = {}
+        for photo in photos:
+            position = photo.after_paragraph
+            if position is None or position > len(blocks):
+                position = len(blocks)
+            placed.setdefault(position, []).append(photo)
+        items = [{"photo": photo} for photo in placed.get(0, [])]
+        for number, block in enumerate(blocks, start=1):
+            items.append({"html": block})
+            items.extend({"photo": photo} for photo in placed.get(number, []))
+        return items
+
+    def missing_for_submission(self) -> list[str]:
+        """Names of the fields an article needs before review or publishing."""
+        required = {
+            "lead": self.lead,
+            "body": strip_tags(self.body or "").strip(),
+            "byline": self.byline,
+            "category": self.category_id,
+        }
+        return [name for name, value in required.items() if not value]
+
+
+class ArticlePhoto(Photo):
+    article = models.ForeignKey(
+        Article, verbose_name=_("tin bài"), on_delete=models.CASCADE, related_name="photos"
+    )
+    is_cover = models.BooleanField(
+        _("ảnh đại diện"),
+        default=False,
+        help_text=_("Ảnh hiện ở đầu bài, trong danh sách tin và khi chia sẻ liên kết."),
+    )
+    after_paragraph = models.PositiveSmallIntegerField(
+        _("đặt sau đoạn thứ"),
+        null=True,
+        blank=True,
+        help_text=_("Vị trí ảnh trong bài: số thứ tự đoạn văn đứng trước ảnh. Bỏ trống: cuối bài."),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    history = HistoricalRecords(verbose_name=_("lịch sử ảnh"), excluded_fields=["renditions"])
+
+    class Meta:
+        verbose_name = _("ảnh trong bài")
+        verbose_name_plural = _("ảnh trong bài")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=Q(is_cover=True),
+                name="news_articlephoto_one_cover",
+                violation_error_message=_("Mỗi tin chỉ có một ảnh đại diện."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.caption or self.image.name

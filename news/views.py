@@ -1,0 +1,57 @@
+from django.db.models import Case, IntegerField, Value, When
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from culture_portal.pagination import ElidedPageRangeMixin
+from news.filters import ArticleFilter
+from news.models import Article, Category
+
+
+def can_preview(user) -> bool:
+    return user.is_authenticated and user.is_staff and user.has_perm("news.view_article")
+
+
+class ArticleListView(ElidedPageRangeMixin, FilterView):
+    filterset_class = ArticleFilter
+    queryset = Article.objects.published().for_listing()
+    paginate_by = 12
+    template_name = "news/article_list.html"
+
+
+class CategoryArticleListView(ArticleListView):
+    def get_queryset(self):
+        self.category = get_object_or_404(Category.objects.active(), slug=self.kwargs["slug"])
+        return super().get_queryset().filter(category=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    template_name = "news/article_detail.html"
+
+    def get_queryset(self):
+        articles = (
+            Article.objects.all() if can_preview(self.request.user) else Article.objects.published()
+        )
+        return articles.select_related("category").prefetch_related("photos")
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        related = (
+            Article.objects.published()
+            .for_listing()
+            .exclude(pk=article.pk)
+            .annotate(
+                relevance=Case(
+                    When(category_id=article.category_id, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("-relevance", "-published_at")[:6]
+        )
+        return super().get_context_data(
+            body_items=article.body_with_photos(), related=related, **kwargs
+        )

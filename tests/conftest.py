@@ -1,0 +1,50 @@
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from PIL import Image
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads of a test go to a folder of its own, never to the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def jpeg_bytes():
+    def make(width=800, height=600, color=(200, 60, 40), exif=None) -> bytes:
+        buffer = io.BytesIO()
+        image = Image.new("RGB", (width, height), color)
+        kwargs = {"exif": exif} if exif is not None else {}
+        image.save(buffer, "JPEG", **kwargs)
+        return buffer.getvalue()
+
+    return make
+
+
+def make_staff(django_user_model, username, group=None, **extra):
+    user = django_user_model.objects.create_user(
+        username=username, password="a-long-test-passphrase", is_staff=True, **extra
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return make_staff(django_user_model, "editor", "Biên tập viên")
+
+
+@pytest.fixture
+def publisher(django_user_model):
+    return make_staff(django_user_model, "publisher", "Duyệt tin")
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="root", password="a-long-test-passphrase"
+    )

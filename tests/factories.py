@@ -1,0 +1,48 @@
+"""Test data. Defaults are valid and published, so a bare factory call is a public article."""
+
+import io
+from datetime import timedelta
+
+import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image
+
+from news.models import Article, ArticlePhoto, Category
+
+
+def jpeg_file(width=640, height=480, color=(30, 120, 200), name="photo.jpg") -> ContentFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, "JPEG")
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Chuyên mục {n}")
+    slug = factory.Sequence(lambda n: f"chuyen-muc-{n}")
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"Hoạt động văn hóa cơ sở số {n}")
+    lead = "Tóm tắt tin bài về hoạt động văn hóa."
+    body = "<p>Đoạn thứ nhất.</p><p>Đoạn thứ hai.</p>"
+    byline = "Thanh Nhàn"
+    category = factory.SubFactory(CategoryFactory)
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+
+class ArticlePhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticlePhoto
+
+    article = factory.SubFactory(ArticleFactory)
+    image = factory.LazyFunction(jpeg_file)
+    caption = "Quang cảnh buổi làm việc"
