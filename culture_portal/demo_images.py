@@ -34,7 +34,7 @@ def demo_photo(seed: int, width: int = 1600, height: int = 1067) -> ContentFile:
         points.append((width, height))
         tone = tuple(max(0, c - layer * 25) for c in ground)
         draw.polygon(points, fill=tone)
-    if seed % 2:
+    if rng.random() < 0.5:
         # A stage with a red curtain and performers.
         draw.rectangle([width // 4, height // 3, width * 3 // 4, height * 3 // 4], fill=accent)
         draw.rectangle(

@@ -185,15 +185,16 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Đăng ngay các tin đã chọn"), permissions=["publish"])
     def publish_selected(self, request, queryset):
         published, refused = 0, []
-        for article in queryset.select_for_update():
-            if article.is_public:
-                continue
-            try:
-                with transaction.atomic():
+        for pk in queryset.values_list("pk", flat=True):
+            with transaction.atomic():
+                article = Article.objects.select_for_update().get(pk=pk)
+                if article.is_public:
+                    continue
+                try:
                     publishing.publish_article(article, by=request.user)
-                published += 1
-            except ValidationError:
-                refused.append(article.title)
+                    published += 1
+                except ValidationError:
+                    refused.append(article.title)
         if published:
             self.message_user(
                 request,
@@ -211,9 +212,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Gỡ các tin đã chọn khỏi trang"), permissions=["publish"])
     def unpublish_selected(self, request, queryset):
         count = 0
-        for article in queryset.filter(status=Article.Status.PUBLISHED).select_for_update():
-            publishing.unpublish_article(article, by=request.user)
-            count += 1
+        with transaction.atomic():
+            for article in queryset.filter(status=Article.Status.PUBLISHED).select_for_update(
+                of=("self",)
+            ):
+                publishing.unpublish_article(article, by=request.user)
+                count += 1
         self.message_user(
             request,
             ngettext("Đã gỡ %(n)d tin.", "Đã gỡ %(n)d tin.", count) % {"n": count},

@@ -75,6 +75,9 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         self.check_concurrent_edit()
         status = cleaned.get("status")
+        if status == Article.Status.PUBLISHED and "published_at" in self.fields:
+            # An empty publish time means "now" (the help text says so).
+            cleaned["published_at"] = cleaned.get("published_at") or timezone.now()
         if status in (Article.Status.REVIEW, Article.Status.PUBLISHED):
             draft = Article(
                 lead=cleaned.get("lead", ""),

@@ -14,9 +14,13 @@ def can_preview(user) -> bool:
 
 class ArticleListView(ElidedPageRangeMixin, FilterView):
     filterset_class = ArticleFilter
-    queryset = Article.objects.published().for_listing()
     paginate_by = 12
     template_name = "news/article_list.html"
+    strict = False  # an invalid filter gets its message; the others still apply
+
+    def get_queryset(self):
+        # Evaluated per request: "published" depends on the time of the request.
+        return Article.objects.published().for_listing()
 
 
 class CategoryArticleListView(ArticleListView):

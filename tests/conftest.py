@@ -6,6 +6,21 @@ from PIL import Image
 
 
 @pytest.fixture(autouse=True)
+def plain_http(settings):
+    """Tests speak plain HTTP to the test client; production redirects to HTTPS."""
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
+def unhashed_static(settings):
+    """Tests do not run collectstatic, so static URLs are not fingerprinted."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads of a test go to a folder of its own, never to the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"

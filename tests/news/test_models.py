@@ -1,0 +1,97 @@
+import unicodedata
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from news.models import Article
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_slug_is_made_from_the_vietnamese_title():
+    article = Article.objects.create(title="Hội nghị chuyên đề")
+    assert article.slug == "hoi-nghi-chuyen-de"
+
+
+def test_slug_turns_d_with_stroke_into_d():
+    article = Article.objects.create(title="Đồng Tháp đón Đoàn công tác")
+    assert article.slug == "dong-thap-don-doan-cong-tac"
+
+
+def test_slugs_stay_unique():
+    first = Article.objects.create(title="Lễ hội Đền Hùng")
+    second = Article.objects.create(title="Lễ hội Đền Hùng")
+    third = Article.objects.create(title="Lễ hội đền hùng!")
+    assert [first.slug, second.slug, third.slug] == [
+        "le-hoi-den-hung",
+        "le-hoi-den-hung-2",
+        "le-hoi-den-hung-3",
+    ]
+
+
+def test_slug_never_takes_a_reserved_path():
+    assert Article.objects.create(title="RSS").slug == "rss-tin"
+
+
+def test_slug_is_stable_when_the_title_changes():
+    article = ArticleFactory(title="Tiêu đề ban đầu")
+    article.title = "Tiêu đề đã sửa"
+    article.save()
+    article.refresh_from_db()
+    assert article.slug == "tieu-de-ban-dau"
+
+
+def test_text_is_stored_in_nfc_with_single_spaces():
+    decomposed = unicodedata.normalize("NFD", "Thư\u00a0viện   tỉnh")
+    article = Article.objects.create(title=decomposed, byline=" Thanh\u00a0Nhàn ")
+    article.refresh_from_db()
+    assert article.title == "Thư viện tỉnh"
+    assert unicodedata.is_normalized("NFC", article.title)
+    assert article.byline == "Thanh Nhàn"
+
+
+@pytest.mark.parametrize(
+    "dirty, forbidden",
+    [
+        ('<p>Chào<script>alert("x")</script></p>', "<script"),
+        ('<p onclick="alert(1)">Chào</p>', "onclick"),
+        ('<p><a href="javascript:alert(1)">Chào</a></p>', "javascript:"),
+        ('<p style="position:fixed;top:0">Chào</p>', "position:fixed"),
+        ('<p><img src="x" onerror="alert(1)">Chào</p>', "onerror"),
+        ('<iframe src="https://example.com"></iframe><p>Chào</p>', "<iframe"),
+        ('<p><a href="data:text/html;base64,PHNjcmlwdD4=">Chào</a></p>', "data:"),
+    ],
+)
+def test_body_is_sanitised_whatever_path_saves_it(dirty, forbidden):
+    article = Article.objects.create(title="Kiểm tra", body=dirty)
+    article.refresh_from_db()
+    assert forbidden not in article.body
+    assert "Chào" in article.body
+
+
+def test_body_keeps_what_the_editor_makes():
+    html = (
+        "<h2>Tiêu đề</h2><p><strong>đậm</strong> <em>nghiêng</em> "
+        '<a href="https://dongthap.gov.vn">liên kết</a></p><ul><li>một</li></ul>'
+    )
+    article = Article.objects.create(title="Định dạng", body=html)
+    article.refresh_from_db()
+    for kept in ("<h2>", "<strong>", "<em>", 'href="https://dongthap.gov.vn"', "<ul>", "<li>"):
+        assert kept in article.body
+
+
+def test_database_refuses_a_published_article_without_date():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.filter(pk=ArticleFactory().pk).update(published_at=None)
+
+
+def test_photos_are_placed_after_the_paragraph_they_name(media_root):
+    from tests.factories import ArticlePhotoFactory
+
+    article = ArticleFactory(body="<p>Một</p><p>Hai</p><p>Ba</p>")
+    ArticlePhotoFactory(article=article, caption="Sau đoạn hai", after_paragraph=2)
+    ArticlePhotoFactory(article=article, caption="Cuối bài", after_paragraph=None)
+    items = article.body_with_photos()
+    shape = [item["html"] if "html" in item else item["photo"].caption for item in items]
+    assert shape == ["<p>Một</p>", "<p>Hai</p>", "Sau đoạn hai", "<p>Ba</p>", "Cuối bài"]
