@@ -18,7 +18,6 @@ from news.models import Article, ArticlePhoto, Category
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "order", "is_active"]
     list_editable = ["order", "is_active"]
-    prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
 
 
@@ -135,11 +134,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if obj and obj.published_by_id:
             readonly.append("slug")
         return readonly
-
-    def get_prepopulated_fields(self, request, obj=None):
-        if obj and obj.published_by_id:
-            return {}
-        return {"slug": ["title"]}
 
     def get_ordering(self, request):
         if request.GET.get("publication") == "scheduled":

@@ -25,7 +25,13 @@ class CategoryQuerySet(models.QuerySet):
 
 class Category(models.Model):
     name = models.CharField(_("tên chuyên mục"), max_length=120, unique=True)
-    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Bỏ trống để tạo tự động từ tên chuyên mục."),
+    )
     description = models.CharField(_("mô tả"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang dùng"), default=True)
@@ -42,6 +48,13 @@ class Category(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        # Django's admin slug script mangles Vietnamese ("Thể thao" → "th-thao"): slugs are
+        # made here instead.
+        if not self.slug:
+            self.slug = vietnamese_slugify(self.name, max_length=120)
+        super().save(*args, **kwargs)
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -291,3 +291,11 @@ def test_admin_article_page_has_the_body_editor_and_preview_link(client, editor)
         response,
         reverse("admin:view_on_site", args=[response.context["content_type_id"], article.pk]),
     )
+
+
+def test_admin_does_not_use_djangos_slug_script_which_mangles_vietnamese(client, publisher):
+    client.force_login(publisher)
+    response = client.get(ADD_URL)
+    assertContains(response, 'data-prepopulated-fields="[]"')
+    client.post(ADD_URL, form_data(title="Khai mạc Hội thi tuyên truyền lưu động"))
+    assert Article.objects.get().slug == "khai-mac-hoi-thi-tuyen-truyen-luu-dong"

@@ -95,3 +95,9 @@ def test_photos_are_placed_after_the_paragraph_they_name(media_root):
     items = article.body_with_photos()
     shape = [item["html"] if "html" in item else item["photo"].caption for item in items]
     assert shape == ["<p>Một</p>", "<p>Hai</p>", "Sau đoạn hai", "<p>Ba</p>", "Cuối bài"]
+
+
+def test_category_slug_is_made_from_its_vietnamese_name():
+    from news.models import Category
+
+    assert Category.objects.create(name="Thể thao – Đua thuyền").slug == "the-thao-dua-thuyen"
