@@ -7,7 +7,7 @@ TEST_SECRET := test-only-secret-key-not-for-production-0123456789abcdefghijklmno
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test check migrate demo clean
+.PHONY: install test-tools run test check migrate demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,15 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
+# axe-core for the accessibility checks of the browser tests (npm registry, pinned in the lock).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test-tools:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules/.installed; \
+	else echo "npm not found: browser accessibility checks will be skipped"; fi
+
 migrate: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 
@@ -29,8 +38,8 @@ demo: migrate
 run: demo
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
-	SECRET_KEY=$(TEST_SECRET) $(BIN)/python -m pytest $(PYTEST_ARGS)
+test: install test-tools
+	SECRET_KEY=$(TEST_SECRET) SECURE_SSL_REDIRECT=0 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 check: install
 	$(BIN)/ruff check .

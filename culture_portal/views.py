@@ -1,11 +1,13 @@
+from django.conf import settings
 from django.db import connection
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+from django.views.static import serve as static_serve
 
 from news.models import Article, Category
 
@@ -32,7 +34,7 @@ class HomeView(TemplateView):
         )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -43,13 +45,23 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
+def media(request, path):
+    """Uploaded photos, when SERVE_MEDIA is on (otherwise the front proxy serves them)."""
+    if not settings.SERVE_MEDIA:
+        raise Http404
+    response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+@require_safe
 def favicon(request):
     return HttpResponsePermanentRedirect(static("img/emblem.svg"))
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """For a load balancer: 200 when the database answers, 503 otherwise."""
     try:

@@ -390,16 +390,22 @@ def ensure_accounts() -> list[tuple[str, str, str]]:
 
 def _upsert_article(data: dict, category: Category, author, seed: int) -> Article:
     article = Article.objects.filter(title=data["title"]).first() or Article(title=data["title"])
-    article.lead = data["lead"]
-    article.body = data["body"]
-    article.byline = data["byline"]
-    article.category = category
-    article.status = Article.Status.PUBLISHED
-    article.published_at = data["published_at"]
-    article.is_featured = data.get("featured", False)
-    article.created_by = article.created_by or author
-    article.published_by = article.published_by or author
-    article.save()
+    wanted = {
+        "lead": data["lead"],
+        "body": data["body"],
+        "byline": data["byline"],
+        "category_id": category.pk,
+        "status": Article.Status.PUBLISHED,
+        "published_at": data["published_at"],
+        "is_featured": data.get("featured", False),
+    }
+    if article.pk is None or any(getattr(article, k) != v for k, v in wanted.items()):
+        # Saved only when new or changed, so reloading adds no empty versions to the history.
+        for field, value in wanted.items():
+            setattr(article, field, value)
+        article.created_by = article.created_by or author
+        article.published_by = article.published_by or author
+        article.save()
     if not article.photos.exists():
         for order, (caption, after) in enumerate(data.get("photos", []), start=1):
             ArticlePhoto.objects.create(

@@ -25,13 +25,18 @@ PUBLISHER_PERMISSIONS = [
 ROLES = {EDITORS: EDITOR_PERMISSIONS, PUBLISHERS: PUBLISHER_PERMISSIONS}
 
 
-def sync_groups(apps, roles=ROLES):
-    """Create each group and give it exactly its permissions (usable from migrations)."""
-    from django.contrib.auth.management import create_permissions
+def sync_groups(apps, roles=ROLES, *, in_migration=True):
+    """Create each group and give it exactly its permissions.
 
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
+    In a migration, permissions are not yet created (Django makes them after `migrate`), so
+    they are created first from the migration's model states.
+    """
+    if in_migration:
+        from django.contrib.auth.management import create_permissions
+
+        for app_config in apps.get_app_configs():
+            app_config.models_module = True
+            create_permissions(app_config, apps=apps, verbosity=0)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, codes in roles.items():

@@ -1,0 +1,144 @@
+"""What citizens see, in a real browser: paths, phone layout, keyboard, accessibility."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from culture_portal.models import SiteIdentity
+from news.models import Article
+from tests.factories import ArticleFactory, ArticlePhotoFactory, CategoryFactory
+
+# serialized_rollback: the live server needs committed rows, and the roles that migrations
+# create must survive the flush that follows each such test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def content():
+    SiteIdentity(
+        name="Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Tháp",
+        address="Số 12, đường Võ Trường Toản",
+        phone="0277 3851 234",
+        hotline="0277 3851 999",
+        email="vanphong@example.gov.vn",
+        content_responsible="Nguyễn Văn An – Phó Giám đốc Sở",
+    ).save()
+    culture = CategoryFactory(name="Văn hóa", slug="van-hoa")
+    for number in range(14):
+        ArticleFactory(
+            title=f"Tin hoạt động số {number}",
+            published_at=timezone.now() - timedelta(days=number + 1),
+        )
+    main = ArticleFactory(
+        title="Liên hoan đờn ca tài tử tỉnh",
+        category=culture,
+        is_featured=True,
+        body="<p>Đoạn một.</p><p>Đoạn hai.</p><p>Đoạn ba.</p>",
+    )
+    ArticlePhotoFactory(article=main, is_cover=True, caption="Nghệ nhân biểu diễn")
+    ArticlePhotoFactory(article=main, caption="Khán giả cổ vũ", after_paragraph=2)
+    other = ArticleFactory(title="Triển lãm ảnh quê hương", category=culture)
+    ArticlePhotoFactory(article=other, is_cover=True)
+    return {"main": main, "other": other}
+
+
+PUBLIC_PAGES = {
+    "home": "/",
+    "news-list": "/tin-tuc/",
+    "category": "/tin-tuc/chuyen-muc/van-hoa/",
+    "search-empty": "/tin-tuc/?q=kh%C3%B4ng+c%C3%B3+g%C3%AC",
+    "not-found": "/tin-tuc/khong-ton-tai/",
+}
+STATUS = {"not-found": 404}
+
+
+def test_citizen_reads_news_from_the_home_page(desktop, content):
+    desktop.open("/")
+    desktop.click("nav.site-nav >> text=Tin tức")
+    desktop.wait_for_url("**/tin-tuc/")
+    desktop.click("text=Liên hoan đờn ca tài tử tỉnh")
+    assert desktop.locator("h1").inner_text() == "Liên hoan đờn ca tài tử tỉnh"
+    assert desktop.locator("figcaption", has_text="Khán giả cổ vũ").is_visible()
+    desktop.screenshot_as("article")
+    desktop.click(".related >> text=Triển lãm ảnh quê hương")
+    assert desktop.locator("h1").inner_text() == "Triển lãm ảnh quê hương"
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_pages_have_no_serious_accessibility_violation(desktop, phone, content, name):
+    for tab in (desktop, phone):
+        tab.open(PUBLIC_PAGES[name], status=STATUS.get(name, 200))
+        assert tab.axe_violations() == []
+        tab.screenshot_as(name)
+
+
+def test_article_page_accessibility_and_screenshots(desktop, phone, content):
+    for tab in (desktop, phone):
+        tab.open(content["main"].get_absolute_url())
+        assert tab.axe_violations() == []
+        tab.screenshot_as("article")
+
+
+def test_phone_menu_opens_and_nothing_overflows(phone, content):
+    phone.open("/")
+    nav_link = phone.locator("#site-nav >> text=Tin tức")
+    assert not nav_link.is_visible()
+    phone.click(".nav-toggle")
+    assert phone.get_attribute(".nav-toggle", "aria-expanded") == "true"
+    assert nav_link.is_visible()
+    for path in ("/", "/tin-tuc/", content["main"].get_absolute_url()):
+        phone.open(path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} is {width}px wide on a 360px phone"
+
+
+def test_phone_downloads_small_photos(phone, content):
+    phone.open("/tin-tuc/")
+    phone.locator(".card__media img").first.scroll_into_view_if_needed()
+    chosen = phone.evaluate("document.querySelector('.card__media img').currentSrc")
+    assert "_w640." in chosen or "_w320." in chosen, chosen
+
+
+def test_keyboard_user_skips_to_content_and_reaches_every_link(desktop, content):
+    desktop.open("/tin-tuc/")
+    desktop.keyboard.press("Tab")
+    focused = desktop.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    assert desktop.locator(".skip-link").is_visible()
+    desktop.keyboard.press("Enter")
+    assert desktop.evaluate("document.activeElement.id") == "main"
+    outline = desktop.evaluate(
+        "(() => { const a = document.querySelector('.card__title a'); a.focus();"
+        " return getComputedStyle(a).outlineStyle; })()"
+    )
+    assert outline != "none"
+    links = desktop.evaluate("document.querySelectorAll('main a[href]').length")
+    reached = set()
+    for _ in range(links + 40):
+        desktop.keyboard.press("Tab")
+        href = desktop.evaluate("document.activeElement.getAttribute('href')")
+        if href:
+            reached.add(href)
+    card_links = desktop.evaluate(
+        "[...document.querySelectorAll('.card__title a')].map(a => a.getAttribute('href'))"
+    )
+    assert set(card_links) <= reached
+
+
+def test_filters_work_by_keyboard_and_stay_in_the_address(desktop, content):
+    desktop.open("/tin-tuc/")
+    desktop.fill("#id_q", "dong ca")
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_url("**q=dong+ca**")
+    assert desktop.locator(".card__title").all_inner_texts() == ["Liên hoan đờn ca tài tử tỉnh"]
+
+
+def test_draft_preview_shows_the_banner_to_staff(desktop, content, editor):
+    draft = ArticleFactory(
+        title="Tin nháp xem trước", status=Article.Status.DRAFT, published_at=None
+    )
+    desktop.login("editor")
+    desktop.open(draft.get_absolute_url())
+    assert desktop.locator(".banner").is_visible()
+    assert desktop.axe_violations() == []
