@@ -7,7 +7,7 @@ TEST_SECRET := test-only-secret-key-not-for-production-0123456789abcdefghijklmno
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install test-tools run test check migrate demo clean
+.PHONY: install test-tools run serve test check migrate demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,16 @@ demo: migrate
 
 run: demo
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production-like on this machine: gunicorn, DEBUG off, compressed fingerprinted static files.
+# Set SECRET_KEY (else a local one is made in var/), DATABASE_URL, REDIS_URL as in production.
+serve: demo
+	@mkdir -p var
+	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	DEBUG=0 SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret_key)} $(BIN)/python manage.py collectstatic --noinput -v0
+	DEBUG=0 SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret_key)} HTTPS=$${HTTPS:-0} SERVE_MEDIA=$${SERVE_MEDIA:-1} \
+		ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} PORT=$(PORT) \
+		$(BIN)/gunicorn -c deploy/gunicorn.conf.py culture_portal.wsgi
 
 test: install test-tools
 	SECRET_KEY=$(TEST_SECRET) SECURE_SSL_REDIRECT=0 $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -32,7 +32,7 @@ def test_list_shows_published_newest_first_and_hides_the_rest(client):
 def test_list_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
     for _ in range(count):
         ArticlePhotoFactory(is_cover=True)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         response = client.get(reverse("news:article-list"))
     assert response.status_code == 200
 
@@ -170,7 +170,7 @@ def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_max_n
     ArticlePhotoFactory(article=article)
     for _ in range(others):
         ArticlePhotoFactory(article=ArticleFactory(category=article.category))
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
 
@@ -222,7 +222,7 @@ def test_home_shows_featured_latest_and_categories(client, django_assert_max_num
     ArticleFactory(title="Tin nổi bật nhất", is_featured=True)
     for number in range(6):
         ArticlePhotoFactory(article=ArticleFactory(title=f"Tin văn hóa {number}", category=culture))
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("home"))
     assertContains(response, "Tin nổi bật nhất")
     assertContains(response, "Tin văn hóa 5")

@@ -1,0 +1,124 @@
+"""Whole-page cache for anonymous visitors, with versioned keys.
+
+Every cached page's key carries the site's content version. Saving or deleting any content
+(an article, a category, an institution, a plan, the site identity…) sets a new version, so
+every page that shows it is rendered afresh on the next request: no stale page after a
+publish, and no waiting for a TTL. A scheduled article changes pages without any save, so no
+page is kept past the next scheduled publication time.
+
+Visitors with a session cookie (signed-in staff and leaders) always get live pages. If the
+cache backend fails (Redis down), django-redis ignores the error and pages are rendered.
+"""
+
+import hashlib
+import logging
+import uuid
+from datetime import timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "content-version"
+CONTENT_APPS = ("culture_portal", "news", "institutions", "work_plans")
+EXCLUDED_PREFIXES = ("/admin/", "/static/", "/media/", "/healthz", "/jsi18n/")
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def content_version() -> str:
+    version = _cache().get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        _cache().add(VERSION_KEY, version, None)
+        version = _cache().get(VERSION_KEY) or version
+    return version
+
+
+def bump_content_version(**kwargs) -> None:
+    _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def seconds_to_next_publication(version: str) -> int:
+    """Seconds until the next scheduled article goes live (cached per content version)."""
+    key = f"next-publication:{version}"
+    moment = _cache().get(key)
+    now = timezone.now()
+    if moment is None or moment <= now:
+        from news.models import Article
+
+        moment = Article.objects.scheduled().values_list("published_at", flat=True).first()
+        moment = moment or now + timedelta(days=1)
+        _cache().set(key, moment, max(1, int((moment - now).total_seconds())))
+    return max(0, int((moment - now).total_seconds()))
+
+
+def connect_signals() -> None:
+    """Any change to content bumps the version (called from CulturePortalConfig.ready)."""
+    for label in CONTENT_APPS:
+        try:
+            config = apps.get_app_config(label)
+        except LookupError:
+            continue
+        for model in config.get_models():
+            if model._meta.label.split(".")[1].startswith("Historical"):
+                continue
+            uid = f"page-cache:{model._meta.label}"
+            post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + ":save")
+            post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid + ":delete")
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(
+                    bump_content_version, sender=field.remote_field.through, dispatch_uid=uid
+                )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def cacheable_request(self, request) -> bool:
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(EXCLUDED_PREFIXES)
+        )
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        version = content_version()
+        digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = f"page:{version}:{digest}"
+        cached = _cache().get(key)
+        if cached is not None:
+            return get_conditional_response(
+                request,
+                etag=cached.get("ETag"),
+                last_modified=None,
+                response=cached,
+            )
+        response = self.get_response(request)
+        if request.method == "GET" and self.cacheable_response(response):
+            timeout = min(settings.PAGE_CACHE_SECONDS, seconds_to_next_publication(version))
+            if timeout > 0:
+                patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+                _cache().set(key, response, timeout)
+        return response
+
+    @staticmethod
+    def cacheable_response(response) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )

@@ -1,0 +1,94 @@
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from news import publishing
+from news.models import Article
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+LIST = reverse("news:article-list")
+
+
+def test_a_cached_page_costs_no_query(client, django_assert_num_queries):
+    ArticleFactory(title="Tin đã lưu đệm")
+    client.get(LIST)
+    with django_assert_num_queries(0):
+        response = client.get(LIST)
+    assertContains(response, "Tin đã lưu đệm")
+
+
+def test_publishing_shows_on_the_next_request(client, publisher):
+    ArticleFactory(title="Tin cũ")
+    article = ArticleFactory(title="Tin mới duyệt", status=Article.Status.REVIEW, published_at=None)
+    assertNotContains(client.get(LIST), "Tin mới duyệt")
+    assertNotContains(client.get(reverse("home")), "Tin mới duyệt")
+    publishing.publish_article(article, by=publisher)
+    assertContains(client.get(LIST), "Tin mới duyệt")
+    assertContains(client.get(reverse("home")), "Tin mới duyệt")
+    assertContains(client.get(reverse("news:feed")), "Tin mới duyệt")
+
+
+def test_unpublishing_and_editing_show_on_the_next_request(client, publisher):
+    article = ArticleFactory(title="Tiêu đề trước khi sửa")
+    assertContains(client.get(article.get_absolute_url()), "Tiêu đề trước khi sửa")
+    article.title = "Tiêu đề sau khi sửa"
+    article.save()
+    assertContains(client.get(article.get_absolute_url()), "Tiêu đề sau khi sửa")
+    publishing.unpublish_article(article, by=publisher)
+    assert client.get(article.get_absolute_url()).status_code == 404
+    assertNotContains(client.get(LIST), "Tiêu đề sau khi sửa")
+
+
+def test_signed_in_staff_always_see_live_pages(client, editor):
+    article = ArticleFactory(title="Bản đang hiển thị")
+    client.get(LIST)
+    # A change that bypasses the models' signals: only a live page can show it.
+    Article.objects.filter(pk=article.pk).update(title="Bản vừa đổi trong CSDL")
+    assertContains(client.get(LIST), "Bản đang hiển thị")  # anonymous: the cached page
+    client.force_login(editor)
+    assertContains(client.get(LIST), "Bản vừa đổi trong CSDL")
+
+
+def test_repeat_visit_gets_304(client):
+    ArticleFactory()
+    first = client.get(LIST)
+    etag = first["ETag"]
+    assert client.get(LIST, headers={"if-none-match": etag}).status_code == 304
+    article = ArticleFactory()
+    assert client.get(LIST, headers={"if-none-match": etag}).status_code == 200
+    detail = client.get(article.get_absolute_url())
+    again = client.get(article.get_absolute_url(), headers={"if-none-match": detail["ETag"]})
+    assert again.status_code == 304
+
+
+def test_pages_are_served_when_redis_is_down(client, settings):
+    ArticleFactory(title="Tin vẫn hiện khi Redis hỏng")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+    for _ in range(2):
+        response = client.get(LIST)
+        assertContains(response, "Tin vẫn hiện khi Redis hỏng")
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_pages_use_redis_when_configured(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "culture-portal-test",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    ArticleFactory(title="Tin qua Redis")
+    assertContains(client.get(LIST), "Tin qua Redis")
+    assert cache.get("content-version")
+    cache.clear()
