@@ -85,7 +85,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_at"
     list_per_page = 50
     actions = ["publish_selected", "unpublish_selected"]
-    history_list_display = ["status"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
         (
