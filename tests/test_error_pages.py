@@ -28,3 +28,24 @@ def test_500_is_vietnamese_and_reveals_nothing(settings):
     assertContains(response, "Hệ thống đang gặp sự cố", status_code=500)
     assertNotContains(response, "secret detail", status_code=500)
     assertNotContains(response, "Traceback", status_code=500)
+
+
+def test_security_headers_and_content_security_policy(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert (
+        "script-src 'self'" in policy
+        and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    )
+    assert "frame-ancestors 'none'" in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_editor_import_map_is_allowed_by_hash_only(client, editor):
+    client.force_login(editor)
+    response = client.get("/admin/news/article/add/")
+    script_src = response["Content-Security-Policy"].split("script-src")[1].split(";")[0]
+    assert "'sha256-" in script_src
+    assert "unsafe-inline" not in script_src

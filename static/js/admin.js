@@ -1,0 +1,14 @@
+// Admin: give the body editor's editable area the accessible name of its field label.
+(function () {
+  function nameEditors() {
+    document.querySelectorAll(".ProseMirror[contenteditable=true]:not([aria-label])").forEach((area) => {
+      const row = area.closest(".form-row, .fieldBox, div");
+      const textarea = row && row.parentElement && row.parentElement.querySelector("textarea[id]");
+      const label = textarea && document.querySelector(`label[for="${textarea.id}"]`);
+      area.setAttribute("aria-label", label ? label.textContent.replace(/:\s*$/, "").trim() : "Nội dung");
+      area.setAttribute("aria-multiline", "true");
+    });
+  }
+  new MutationObserver(nameEditors).observe(document.documentElement, {childList: true, subtree: true});
+  document.addEventListener("DOMContentLoaded", nameEditors);
+})();
