@@ -5,6 +5,7 @@ DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see .env.example and README
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
     "csp",
     "django_filters",
     "django_prose_editor",
@@ -71,6 +73,13 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "culture_portal.csp.ImportMapHashMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "culture_portal.urls"
@@ -183,7 +192,27 @@ PAGE_CACHE_ALIAS = "default"
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 LOGIN_URL = "admin:login"
+
+# Login brute force (django-axes): after AXES_FAILURE_LIMIT failures for one account from one
+# address, that pair is refused for AXES_COOLOFF_TIME. Locking the pair, not the account,
+# means nobody can lock a leader out from another address. Behind a proxy, set
+# TRUSTED_PROXY_COUNT so the client's real address is read from X-Forwarded-For.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_COOLOFF_MESSAGE = _("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau.")
+AXES_PERMALOCK_MESSAGE = _("Đăng nhập sai quá nhiều lần. Hãy liên hệ quản trị viên để mở khoá.")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 # Security: strict by default once DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

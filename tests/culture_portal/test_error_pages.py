@@ -21,7 +21,7 @@ def test_404_is_vietnamese_in_the_site_layout(client):
 
 
 def test_500_is_vietnamese_and_reveals_nothing(settings):
-    settings.ROOT_URLCONF = "tests.test_error_pages"
+    settings.ROOT_URLCONF = "tests.culture_portal.test_error_pages"
     client = Client(raise_request_exception=False)
     response = client.get("/boom/")
     assert response.status_code == 500
