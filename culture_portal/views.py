@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.db import connection
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
@@ -19,17 +18,10 @@ class HomeView(TemplateView):
         published = Article.objects.published().for_listing()
         featured = list(published.filter(is_featured=True)[:4])
         latest = list(published.exclude(pk__in=[a.pk for a in featured])[:8])
-        categories = Category.objects.active().prefetch_related(
-            Prefetch(
-                "articles",
-                queryset=Article.objects.published().for_listing()[:4],
-                to_attr="latest_articles",
-            )
-        )
         return super().get_context_data(
             featured=featured,
             latest=latest,
-            categories=[c for c in categories if c.latest_articles],
+            categories=Category.objects.with_latest_articles(4),
             **kwargs,
         )
 

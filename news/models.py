@@ -22,6 +22,19 @@ class CategoryQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def with_latest_articles(self, count: int) -> list["Category"]:
+        """Active categories that have news, each with `latest_articles` (newest first).
+
+        One indexed query per category: a window over every article would grow with the
+        archive, this stays fast (categories are few; articles are many).
+        """
+        categories = list(self.active())
+        for category in categories:
+            category.latest_articles = list(
+                Article.objects.published().for_listing().filter(category=category)[:count]
+            )
+        return [c for c in categories if c.latest_articles]
+
 
 class Category(models.Model):
     name = models.CharField(_("tên chuyên mục"), max_length=120, unique=True)
@@ -67,9 +80,12 @@ class ArticleQuerySet(models.QuerySet):
         ).order_by("published_at")
 
     def for_listing(self):
+        """What cards and lists show: no body, the cover photo prefetched."""
         cover = ArticlePhoto.objects.order_by("-is_cover", "order", "pk")
-        return self.select_related("category").prefetch_related(
-            models.Prefetch("photos", queryset=cover, to_attr="listing_photos")
+        return (
+            self.select_related("category")
+            .defer("body", "search_text", "editor_note")
+            .prefetch_related(models.Prefetch("photos", queryset=cover, to_attr="listing_photos"))
         )
 
 
@@ -172,7 +188,12 @@ class Article(models.Model):
         permissions = [
             ("publish_article", _("Có thể đăng, hẹn giờ và gỡ tin bài")),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"], name="news_article_listing")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="news_article_listing"),
+            models.Index(
+                fields=["category", "status", "-published_at"], name="news_article_by_category"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),

@@ -219,7 +219,7 @@ def test_sitemap_and_robots(client):
 
 def test_home_shows_featured_latest_and_categories(client, django_assert_max_num_queries):
     culture = CategoryFactory(name="Văn hóa", slug="van-hoa")
-    ArticleFactory(title="Tin nổi bật nhất", is_featured=True)
+    ArticleFactory(title="Tin nổi bật nhất", is_featured=True, category=culture)
     for number in range(6):
         ArticlePhotoFactory(article=ArticleFactory(title=f"Tin văn hóa {number}", category=culture))
     with django_assert_max_num_queries(9):

@@ -1,0 +1,264 @@
+"""HTTP benchmark: the production server under load, page type by page type.
+
+    .venv/bin/python bench/http_load.py [--articles 10000] [--duration 10] [--redis]
+
+Makes a PostgreSQL database (dropped at the end), fills it with demo content scaled up,
+starts gunicorn with deploy/gunicorn.conf.py on a free loopback port and drives it with
+wrk (16 connections), three times: a minimal Django view ("hello", same settings and
+middleware), the pages with the anonymous page cache on, and with it off. Prints requests
+per second, p50 and p99 per page type, each as a share of the hello figure, and the RSS
+of the gunicorn workers before and after 20,000 more requests.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(args, env, **kwargs):
+    return subprocess.run(args, env=env, cwd=ROOT, check=True, **kwargs)
+
+
+def database(name: str, *, drop_only=False):
+    import psycopg2
+
+    connection = psycopg2.connect(PG_ADMIN)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if not drop_only:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+
+
+def wait_until_up(url: str, seconds: float = 30):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"server did not answer at {url}")
+
+
+class Server:
+    def __init__(self, env, settings_module="culture_portal.settings"):
+        self.port = free_port()
+        self.env = {
+            **env,
+            "DJANGO_SETTINGS_MODULE": settings_module,
+            "BIND": f"127.0.0.1:{self.port}",
+        }
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [
+                str(ROOT / ".venv/bin/gunicorn"),
+                "-c",
+                "deploy/gunicorn.conf.py",
+                "culture_portal.wsgi",
+            ],
+            env=self.env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        return self
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def worker_rss_mb(self) -> list[float]:
+        children = subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
+        ).stdout.split()
+        sizes = []
+        for pid in children:
+            status = Path(f"/proc/{pid}/status")
+            if status.exists():
+                match = re.search(r"VmRSS:\s+(\d+) kB", status.read_text())
+                if match:
+                    sizes.append(int(match[1]) / 1024)
+        return sorted(sizes)
+
+
+UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def wrk(base: str, paths: list[str], duration: int, connections: int = 16) -> dict:
+    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    quoted = ", ".join(f'"{p}"' for p in paths)
+    script.write(
+        f"local paths = {{{quoted}}}\nlocal i = 0\n"
+        "request = function()\n  i = i % #paths + 1\n"
+        "  return wrk.format('GET', paths[i])\nend\n"
+    )
+    script.close()
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", script.name, base],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    os.unlink(script.name)
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
+    latency = {
+        q: float(v) * UNIT[u]
+        for q, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
+    }
+    total = int(re.search(r"(\d+) requests in", output)[1])
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": rps,
+        "p50": latency.get("50"),
+        "p99": latency.get("99"),
+        "requests": total,
+        "errors": int(errors[1]) if errors else 0,
+    }
+
+
+def page_types(env) -> dict[str, list[str]]:
+    code = (
+        "from news.models import Article, Category\n"
+        "slugs = list(Article.objects.published().values_list('slug', flat=True)[:200])\n"
+        "cats = list(Category.objects.active().values_list('slug', flat=True))\n"
+        "print('|'.join(slugs)); print('|'.join(cats))\n"
+    )
+    out = run([PYTHON, "manage.py", "shell", "-c", code], env, capture_output=True, text=True)
+    slugs, cats = [line.split("|") for line in out.stdout.strip().splitlines()[-2:]]
+    return {
+        "home": ["/"],
+        "news list": ["/tin-tuc/", "/tin-tuc/?page=2", "/tin-tuc/?page=3"],
+        "category": [f"/tin-tuc/chuyen-muc/{c}/" for c in cats],
+        "article": [f"/tin-tuc/{s}/" for s in slugs],
+        "feed": ["/tin-tuc/rss/"],
+        "sitemap": ["/sitemap.xml"],
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page type")
+    parser.add_argument("--redis", action="store_true", help="cache in Redis (db 3)")
+    parser.add_argument("--keep", action="store_true", help="keep the database")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install -y wrk")
+
+    name = "bench_http"
+    work = Path(tempfile.mkdtemp(prefix="bench-http-"))
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{name}",
+        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "DEBUG": "0",
+        "HTTPS": "0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "MEDIA_ROOT": str(work / "media"),
+        "STATIC_ROOT": str(work / "static"),
+        "SERVE_MEDIA": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+    if args.redis:
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/3"
+    print(f"Preparing PostgreSQL database {name} with {args.articles} articles…", flush=True)
+    database(name)
+    try:
+        run([PYTHON, "manage.py", "migrate", "-v0"], env)
+        fill = f"from bench.fill import fill_articles; fill_articles({args.articles})"
+        run([PYTHON, "manage.py", "shell", "-c", fill], env, stdout=subprocess.DEVNULL)
+        run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+        pages = page_types(env)
+        results = {}
+        with Server(env, "bench.hello_settings") as hello:
+            wait_until_up(hello.base + "/hello")
+            wrk(hello.base, ["/hello"], 2)
+            results["hello"] = {"hello": wrk(hello.base, ["/hello"], args.duration)}
+        memory = {}
+        for label, seconds in (("cached", "600"), ("uncached", "0")):
+            if args.redis:
+                subprocess.run(["redis-cli", "-n", "3", "FLUSHDB"], capture_output=True)
+            with Server({**env, "PAGE_CACHE_SECONDS": seconds}) as server:
+                wait_until_up(server.base + "/healthz")
+                results[label] = {}
+                for page, paths in pages.items():
+                    wrk(server.base, paths, 2)  # warm up: caches, connections
+                    results[label][page] = wrk(server.base, paths, args.duration)
+                if label == "uncached":
+                    everything = [p for paths in pages.values() for p in paths]
+                    before = server.worker_rss_mb()
+                    done = 0
+                    while done < 20_000:
+                        done += wrk(server.base, everything, 10)["requests"]
+                    memory = {"before": before, "after": server.worker_rss_mb(), "requests": done}
+        report(results, memory, args)
+    finally:
+        if not args.keep:
+            database(name, drop_only=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(results, memory, args):
+    hello = results["hello"]["hello"]
+    print()
+    print(
+        f"wrk, 16 connections, {args.duration} s per page type; gunicorn as in "
+        f"deploy/gunicorn.conf.py; {args.articles} articles on PostgreSQL; cache: "
+        f"{'Redis' if args.redis else 'local memory'}"
+    )
+    print(
+        f"{'page':<12} {'mode':<9} {'req/s':>9} {'of hello':>9} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'errors':>7}"
+    )
+    print(
+        f"{'hello':<12} {'-':<9} {hello['rps']:>9.0f} {'100%':>9} {hello['p50']:>8.2f} "
+        f"{hello['p99']:>8.2f} {hello['errors']:>7}"
+    )
+    for mode in ("cached", "uncached"):
+        for page, figures in results[mode].items():
+            share = figures["rps"] / hello["rps"] * 100
+            print(
+                f"{page:<12} {mode:<9} {figures['rps']:>9.0f} {share:>8.0f}% "
+                f"{figures['p50']:>8.2f} {figures['p99']:>8.2f} {figures['errors']:>7}"
+            )
+    if memory:
+        print()
+        print(
+            f"gunicorn worker RSS (MB), uncached, before and after {memory['requests']} requests:"
+        )
+        print("  before:", ", ".join(f"{m:.0f}" for m in memory["before"]))
+        print("  after: ", ", ".join(f"{m:.0f}" for m in memory["after"]))
+
+
+if __name__ == "__main__":
+    main()
