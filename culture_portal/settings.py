@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "simple_history",
     "culture_portal",
+    "institutions",
     "news",
 ]
 

@@ -7,7 +7,7 @@ class StaticPagesSitemap(Sitemap):
     priority = 1.0
 
     def items(self):
-        return ["home", "news:article-list"]
+        return ["home", "news:article-list", "institutions:list", "institutions:places"]
 
     def location(self, item):
         return reverse(item)

@@ -6,17 +6,20 @@ from django.views.i18n import JavaScriptCatalog
 
 from culture_portal import views
 from culture_portal.sitemaps import StaticPagesSitemap
+from institutions.sitemaps import InstitutionSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 sitemaps = {
     "pages": StaticPagesSitemap,
     "categories": CategorySitemap,
     "articles": ArticleSitemap,
+    "institutions": InstitutionSitemap,
 }
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("tin-tuc/", include("news.urls")),
+    path("thiet-che/", include("institutions.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),

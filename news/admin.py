@@ -84,12 +84,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
     search_help_text = _("Tìm theo tiêu đề, sapo hoặc nội dung; gõ có dấu hay không dấu đều được.")
     date_hierarchy = "published_at"
     list_per_page = 50
+    autocomplete_fields = ["institutions"]
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
         (
             _("Phân loại và tác giả"),
-            {"fields": ["category", "byline", "source"]},
+            {"fields": ["category", "byline", "institutions", "source"]},
         ),
         (
             _("Xuất bản"),

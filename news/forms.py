@@ -31,6 +31,7 @@ class ArticleAdminForm(forms.ModelForm):
             "body",
             "category",
             "byline",
+            "institutions",
             "source",
             "status",
             "published_at",

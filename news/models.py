@@ -125,6 +125,13 @@ class Article(models.Model):
         null=True,
         blank=True,
     )
+    institutions = models.ManyToManyField(
+        "institutions.Institution",
+        verbose_name=_("thiết chế liên quan"),
+        related_name="articles",
+        blank=True,
+        help_text=_("Các thiết chế văn hóa, thể thao mà tin bài nói tới."),
+    )
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
     )

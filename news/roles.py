@@ -14,6 +14,8 @@ EDITOR_PERMISSIONS = [
     "news.change_articlephoto",
     "news.delete_articlephoto",
     "news.view_historicalarticle",
+    # To name the institutions an article is about (the article form's autocomplete).
+    "institutions.view_institution",
 ]
 PUBLISHER_PERMISSIONS = [
     *EDITOR_PERMISSIONS,
@@ -26,25 +28,6 @@ ROLES = {EDITORS: EDITOR_PERMISSIONS, PUBLISHERS: PUBLISHER_PERMISSIONS}
 
 
 def sync_groups(apps, roles=ROLES, *, in_migration=True):
-    """Create each group and give it exactly its permissions.
+    from culture_portal.roles import sync_groups as sync
 
-    In a migration, permissions are not yet created (Django makes them after `migrate`), so
-    they are created first from the migration's model states.
-    """
-    if in_migration:
-        from django.contrib.auth.management import create_permissions
-
-        for app_config in apps.get_app_configs():
-            app_config.models_module = True
-            create_permissions(app_config, apps=apps, verbosity=0)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codes in roles.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        permissions = []
-        for code in codes:
-            app_label, codename = code.split(".")
-            permissions.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-        group.permissions.set(permissions)
+    sync(apps, roles, in_migration=in_migration)

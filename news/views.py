@@ -1,4 +1,4 @@
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -39,7 +39,7 @@ class ArticleDetailView(DetailView):
         articles = (
             Article.objects.all() if can_preview(self.request.user) else Article.objects.published()
         )
-        return articles.select_related("category").prefetch_related("photos")
+        return articles.select_related("category").prefetch_related("photos", "institutions")
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -50,6 +50,19 @@ class ArticleDetailView(DetailView):
             .annotate(
                 relevance=Case(
                     When(category_id=article.category_id, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+                + Case(
+                    When(
+                        Exists(
+                            Article.institutions.through.objects.filter(
+                                article_id=OuterRef("pk"),
+                                institution_id__in=[i.pk for i in article.institutions.all()],
+                            )
+                        ),
+                        then=Value(2),
+                    ),
                     default=Value(0),
                     output_field=IntegerField(),
                 )

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from culture_portal.models import SiteIdentity
+from institutions import demo as institutions_demo
 from news import demo as news_demo
 
 
@@ -26,10 +27,16 @@ class Command(BaseCommand):
                     "văn hóa, thể thao và du lịch tỉnh.",
                 ).save()
             news = news_demo.load()
-        self.stdout.write(self.style.SUCCESS(f"Dữ liệu mẫu: {news['articles']} tin bài."))
+            institutions = institutions_demo.load()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Dữ liệu mẫu: {news['articles']} tin bài, "
+                f"{institutions['institutions']} thiết chế."
+            )
+        )
         if settings.DEBUG:
             self.stdout.write("Tài khoản mẫu (chỉ dùng thử trên máy của bạn):")
-            for username, role, password in news["accounts"]:
+            for username, role, password in news["accounts"] + institutions["accounts"]:
                 self.stdout.write(
                     f"  {role:<22} tên đăng nhập: {username:<12} mật khẩu: {password}"
                 )

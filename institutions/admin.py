@@ -1,0 +1,304 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from culture_portal.text import fold
+from institutions import reviewing
+from institutions.models import (
+    AdministrativeUnit,
+    Assessment,
+    FacilityKind,
+    Institution,
+    InstitutionFacility,
+    InstitutionPhoto,
+    InstitutionType,
+    Level,
+    ProfileChange,
+    within_unit,
+)
+
+
+class FoldedSearchMixin:
+    """Admin search that ignores case and diacritics, on a folded column."""
+
+    folded_search_field = "search_text"
+
+    def get_search_results(self, request, queryset, search_term):
+        for word in fold(search_term).split()[:10]:
+            queryset = queryset.filter(**{f"{self.folded_search_field}__contains": word})
+        return queryset, False
+
+
+class ProvinceFilter(admin.SimpleListFilter):
+    title = _("tỉnh")
+    parameter_name = "province"
+
+    def lookups(self, request, model_admin):
+        return [
+            (unit.pk, unit.name)
+            for unit in AdministrativeUnit.objects.filter(level=Level.PROVINCE).order_by(
+                "-valid_to", "name"
+            )
+        ]
+
+    def queryset(self, request, queryset):
+        if not self.value() or not self.value().isdigit():
+            return queryset
+        through = "unit" if queryset.model is Institution else ""
+        return queryset.filter(within_unit(int(self.value()), through=through))
+
+
+@admin.register(AdministrativeUnit)
+class AdministrativeUnitAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    folded_search_field = "search_name"
+    list_display = ["name", "kind", "level", "code", "parent", "valid_from", "valid_to"]
+    list_filter = ["level", "kind", ProvinceFilter]
+    list_select_related = ["parent"]
+    search_fields = ["name"]
+    search_help_text = _("Tìm theo tên, có dấu hay không dấu đều được.")
+    autocomplete_fields = ["parent", "successors"]
+    list_per_page = 50
+
+
+@admin.register(InstitutionType)
+class InstitutionTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "level", "order"]
+    list_filter = ["level"]
+    list_editable = ["order"]
+
+
+@admin.register(FacilityKind)
+class FacilityKindAdmin(admin.ModelAdmin):
+    list_display = ["name", "unit", "order"]
+    list_editable = ["order"]
+
+
+class OwnInstitutionInlineMixin:
+    """Inlines follow the institution's own rule: staff change only their institutions."""
+
+    def _allowed(self, request, obj):
+        return obj is None or InstitutionAdmin.can_edit(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._allowed(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._allowed(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._allowed(request, obj)
+
+
+class FacilityInline(OwnInstitutionInlineMixin, admin.TabularInline):
+    model = InstitutionFacility
+    extra = 0
+
+
+class PhotoInline(OwnInstitutionInlineMixin, admin.StackedInline):
+    model = InstitutionPhoto
+    extra = 0
+    fields = [("image", "thumbnail"), "caption", "alt_text", "order"]
+    readonly_fields = ["thumbnail"]
+
+    @admin.display(description=_("xem trước"))
+    def thumbnail(self, photo):
+        if not photo.pk or not photo.image:
+            return "—"
+        return format_html('<img src="{}" alt="" width="160">', photo.src(320))
+
+
+class PendingChangeFilter(admin.SimpleListFilter):
+    title = _("hồ sơ")
+    parameter_name = "profile"
+
+    def lookups(self, request, model_admin):
+        return [("pending", _("Có thay đổi chờ duyệt"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "pending":
+            return queryset.filter(profile_changes__status=ProfileChange.Status.PENDING).distinct()
+        return queryset
+
+
+@admin.register(Institution)
+class InstitutionAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["name", "type", "level", "unit", "status", "updated_at"]
+    list_filter = ["level", "type", "status", ProvinceFilter, PendingChangeFilter]
+    list_select_related = ["type", "unit"]
+    search_fields = ["name"]
+    search_help_text = _("Tìm theo tên, địa chỉ; gõ có dấu hay không dấu đều được.")
+    autocomplete_fields = ["unit", "managing_body", "successor"]
+    filter_horizontal = ["editors"]
+    inlines = [FacilityInline, PhotoInline]
+    list_per_page = 50
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "type", "level", "unit", "managing_body"]}),
+        (
+            _("Hồ sơ công khai"),
+            {
+                "fields": [
+                    "address",
+                    "opening_hours",
+                    ("phone", "email"),
+                    "website",
+                    ("head_name", "head_title"),
+                    "staff_count",
+                    "established_on",
+                    "description",
+                    ("latitude", "longitude"),
+                ]
+            },
+        ),
+        (_("Tình trạng"), {"fields": ["status", "successor", "status_changed_on"]}),
+        (_("Phân quyền"), {"fields": ["editors"]}),
+    ]
+    # What institution staff may not set: identity, place, status, who edits.
+    STAFF_READONLY = [
+        "name",
+        "slug",
+        "type",
+        "level",
+        "unit",
+        "managing_body",
+        "established_on",
+        "status",
+        "successor",
+        "status_changed_on",
+        "editors",
+    ]
+
+    @staticmethod
+    def can_edit(user, institution) -> bool:
+        return Institution.objects.editable_by(user).filter(pk=institution.pk).exists()
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if reviewing.can_review(request.user) or request.path == reverse("admin:autocomplete"):
+            # Names for the autocomplete of other forms (an article's institutions) are
+            # public information; changing stays limited below.
+            return queryset
+        return queryset.filter(editors=request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or self.can_edit(request.user, obj))
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or self.can_edit(request.user, obj))
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and reviewing.can_review(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and reviewing.can_review(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        if reviewing.can_review(request.user):
+            return []
+        return self.STAFF_READONLY
+
+    def save_model(self, request, obj, form, change):
+        if not change or reviewing.can_review(request.user):
+            super().save_model(request, obj, form, change)
+            return
+        proposed = {name: form.cleaned_data[name] for name in form.changed_data}
+        pending = reviewing.submit_profile_change(obj, proposed, by=request.user)
+        if pending:
+            messages.info(
+                request,
+                _(
+                    "Thay đổi hồ sơ đã được gửi và đang chờ lãnh đạo duyệt. "
+                    "Trang công khai vẫn hiện nội dung đã duyệt trước đó."
+                ),
+            )
+
+    def response_change(self, request, obj):
+        if not reviewing.can_review(request.user):
+            # The object was not saved: show the form again with the approved values.
+            obj.refresh_from_db()
+        return super().response_change(request, obj)
+
+
+@admin.register(ProfileChange)
+class ProfileChangeAdmin(admin.ModelAdmin):
+    list_display = ["institution", "status", "submitted_by", "submitted_at", "reviewed_by"]
+    list_filter = ["status"]
+    list_select_related = ["institution", "submitted_by", "reviewed_by"]
+    change_form_template = "admin/institutions/profilechange/review.html"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if reviewing.can_review(request.user):
+            return queryset
+        return queryset.filter(institution__editors=request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return reviewing.can_review(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/duyet/",
+                self.admin_site.admin_view(self.review_view),
+                name="institutions_profilechange_review",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return redirect("admin:institutions_profilechange_review", pk=object_id)
+
+    def review_view(self, request, pk):
+        change = get_object_or_404(self.get_queryset(request), pk=pk)
+        if request.method == "POST":
+            if not reviewing.can_review(request.user):
+                raise PermissionDenied
+            try:
+                if "_approve" in request.POST:
+                    reviewing.approve_profile_change(change, by=request.user)
+                    self.message_user(request, _("Đã duyệt; hồ sơ công khai đã được cập nhật."))
+                else:
+                    reviewing.return_profile_change(
+                        change, by=request.user, comment=request.POST.get("comment", "")
+                    )
+                    self.message_user(request, _("Đã trả lại thay đổi kèm ý kiến."))
+                return redirect("admin:institutions_profilechange_changelist")
+            except ValidationError as error:
+                self.message_user(request, "; ".join(error.messages), messages.ERROR)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "change": change,
+            "rows": change.rows(),
+            "can_review": reviewing.can_review(request.user),
+            "title": str(change),
+            "institution_url": reverse(
+                "admin:institutions_institution_change", args=[change.institution_id]
+            ),
+        }
+        return TemplateResponse(request, "admin/institutions/profilechange/review.html", context)
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = ["institution", "year", "rating", "assessed_by", "assessed_at"]
+    list_filter = ["year", "rating"]
+    autocomplete_fields = ["institution"]
+    readonly_fields = ["assessed_by"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.assessed_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,79 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from institutions.models import (
+    AdministrativeUnit,
+    Institution,
+    InstitutionType,
+    Level,
+    within_unit,
+)
+
+
+def _unit_choices(queryset):
+    return [(unit.pk, unit.label_with_period) for unit in queryset.order_by("valid_to", "name")]
+
+
+class InstitutionFilter(django_filters.FilterSet):
+    """The directory's filters. Place choices depend on each other and need no JavaScript:
+    choosing a province and pressing "Lọc" narrows the district and commune lists."""
+
+    q = django_filters.CharFilter(
+        label=_("Tên hoặc địa chỉ"),
+        method="filter_text",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("Cấp"), choices=Level.choices, empty_label=_("Mọi cấp")
+    )
+    type = django_filters.ModelChoiceFilter(
+        label=_("Loại thiết chế"),
+        queryset=InstitutionType.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Mọi loại"),
+    )
+    province = django_filters.ChoiceFilter(
+        label=_("Tỉnh, thành phố"), method="filter_place", empty_label=_("Tất cả")
+    )
+    district = django_filters.ChoiceFilter(
+        label=_("Huyện (trước 01/07/2025)"), method="filter_place", empty_label=_("Tất cả")
+    )
+    commune = django_filters.ChoiceFilter(
+        label=_("Xã, phường"), method="filter_place", empty_label=_("Tất cả")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Tình trạng"), choices=Institution.Status.choices, empty_label=_("Mọi tình trạng")
+    )
+
+    class Meta:
+        model = Institution
+        fields = ["q", "level", "type", "province", "district", "commune", "status"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        data = data or {}
+        provinces = AdministrativeUnit.objects.filter(level=Level.PROVINCE)
+        self.filters["province"].extra["choices"] = _unit_choices(provinces)
+        province = _as_int(data.get("province"))
+        district = _as_int(data.get("district"))
+        districts = AdministrativeUnit.objects.filter(level=Level.DISTRICT, parent_id=province)
+        self.filters["district"].extra["choices"] = _unit_choices(districts) if province else []
+        parent = district or province
+        communes = AdministrativeUnit.objects.filter(level=Level.COMMUNE, parent_id=parent)
+        self.filters["commune"].extra["choices"] = _unit_choices(communes) if parent else []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_place(self, queryset, name, value):
+        unit = _as_int(value)
+        return queryset.filter(within_unit(unit)) if unit else queryset
+
+
+def _as_int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

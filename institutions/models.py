@@ -1,0 +1,632 @@
+import re
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from culture_portal.models import Photo
+from culture_portal.text import fold, normalize_multiline, normalize_text, vietnamese_slugify
+
+# Vietnam's July 2025 reorganisation: no district level, 34 provinces.
+REFORM_DATE = date(2025, 7, 1)
+
+
+class Level(models.IntegerChoices):
+    PROVINCE = 1, _("Cấp tỉnh")
+    DISTRICT = 2, _("Cấp huyện")
+    COMMUNE = 3, _("Cấp xã")
+    VILLAGE = 4, _("Thôn, xóm, bản, ấp, tổ dân phố")
+
+
+class AdministrativeUnitQuerySet(models.QuerySet):
+    def valid_on(self, day: date):
+        """Units that existed on `day`."""
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+            Q(valid_to__isnull=True) | Q(valid_to__gt=day),
+        )
+
+    def current(self):
+        return self.valid_on(timezone.localdate())
+
+    def before_reform(self):
+        """Units as they were on 30 June 2025, before the reorganisation."""
+        return self.valid_on(date(2025, 6, 30))
+
+
+class AdministrativeUnit(models.Model):
+    class Kind(models.TextChoices):
+        PROVINCE = "tinh", _("tỉnh")
+        CENTRAL_CITY = "thanh_pho_tw", _("thành phố trực thuộc trung ương")
+        CITY = "thanh_pho", _("thành phố")
+        DISTRICT = "huyen", _("huyện")
+        URBAN_DISTRICT = "quan", _("quận")
+        TOWN = "thi_xa", _("thị xã")
+        COMMUNE = "xa", _("xã")
+        WARD = "phuong", _("phường")
+        TOWNSHIP = "thi_tran", _("thị trấn")
+        SPECIAL_ZONE = "dac_khu", _("đặc khu")
+        HAMLET = "thon", _("thôn")
+        XOM = "xom", _("xóm")
+        BAN = "ban", _("bản")
+        AP = "ap", _("ấp")
+        RESIDENTIAL_GROUP = "to_dan_pho", _("tổ dân phố")
+
+    LEVEL_KINDS = {
+        Level.PROVINCE: {Kind.PROVINCE, Kind.CENTRAL_CITY},
+        Level.DISTRICT: {Kind.CITY, Kind.DISTRICT, Kind.URBAN_DISTRICT, Kind.TOWN},
+        Level.COMMUNE: {Kind.COMMUNE, Kind.WARD, Kind.TOWNSHIP, Kind.SPECIAL_ZONE},
+        Level.VILLAGE: {Kind.HAMLET, Kind.XOM, Kind.BAN, Kind.AP, Kind.RESIDENTIAL_GROUP},
+    }
+
+    name = models.CharField(_("tên"), max_length=150)
+    kind = models.CharField(_("loại đơn vị"), max_length=20, choices=Kind)
+    level = models.PositiveSmallIntegerField(_("cấp"), choices=Level, db_index=True)
+    code = models.CharField(
+        _("mã đơn vị"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text=_("Mã đơn vị hành chính chính thức, nếu có."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("trực thuộc"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    valid_from = models.DateField(_("hiệu lực từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(
+        _("hết hiệu lực từ ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày đơn vị không còn (sáp nhập, giải thể). Bỏ trống nếu còn hiệu lực."),
+    )
+    successors = models.ManyToManyField(
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        symmetrical=False,
+        blank=True,
+        related_name="predecessors",
+        help_text=_("Đơn vị tiếp nhận địa bàn sau khi sáp nhập hoặc chia tách."),
+    )
+    search_name = models.CharField(max_length=200, editable=False, default="", db_index=True)
+
+    objects = AdministrativeUnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đơn vị hành chính")
+        verbose_name_plural = _("đơn vị hành chính")
+        ordering = ["level", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gt=F("valid_from")),
+                name="institutions_administrativeunit_valid_range",
+                violation_error_message=_("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."),
+            ),
+            models.UniqueConstraint(
+                fields=["level", "code", "valid_from"],
+                condition=~Q(code=""),
+                name="institutions_administrativeunit_unique_code",
+                violation_error_message=_("Đã có đơn vị cùng cấp mang mã này."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("institutions:place", kwargs={"pk": self.pk})
+
+    def save(self, *args, **kwargs):
+        self.name = normalize_text(self.name)
+        self.search_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.kind and self.level and self.kind not in self.LEVEL_KINDS[self.level]:
+            raise ValidationError(
+                {"kind": _("Loại đơn vị này không thuộc cấp đã chọn.")}, code="kind_level"
+            )
+        if self.parent_id and self.level and self.parent.level >= self.level:
+            raise ValidationError(
+                {"parent": _("Đơn vị trực thuộc phải ở cấp cao hơn.")}, code="parent_level"
+            )
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.get_kind_display()} {self.name}"
+
+    @property
+    def title_name(self) -> str:
+        """ "Xã Mỹ Hiệp", "Tỉnh Đồng Tháp": for headings."""
+        return self.full_name[:1].upper() + self.full_name[1:]
+
+    @property
+    def label_with_period(self) -> str:
+        """The name, with when it ended for a unit that no longer exists."""
+        if self.valid_to:
+            return _("%(name)s (đến %(date)s)") % {
+                "name": self.name,
+                "date": (self.valid_to - timedelta(days=1)).strftime("%d/%m/%Y"),
+            }
+        return self.name
+
+    def is_valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to > day
+        )
+
+    def current_units(self, day: date | None = None) -> list["AdministrativeUnit"]:
+        """The unit(s) that hold this unit's area on `day` (today by default)."""
+        day = day or timezone.localdate()
+        if self.is_valid_on(day):
+            return [self]
+        found, seen, queue = [], {self.pk}, list(self.successors.all())
+        while queue:
+            unit = queue.pop(0)
+            if unit.pk in seen:
+                continue
+            seen.add(unit.pk)
+            if unit.is_valid_on(day):
+                found.append(unit)
+            else:
+                queue.extend(unit.successors.all())
+        return found
+
+    def ancestors(self) -> list["AdministrativeUnit"]:
+        chain, unit = [], self.parent
+        while unit is not None:
+            chain.insert(0, unit)
+            unit = unit.parent
+        return chain
+
+
+def within_unit(unit_pk: int, through: str = "unit") -> Q:
+    """Rows located in unit `unit_pk` or anywhere below it (the tree has four levels).
+
+    `through` names the foreign key to the unit ("unit" for institutions); "" filters units.
+    """
+    lead = f"{through}__" if through else ""
+    return (
+        Q(**{through or "pk": unit_pk})
+        | Q(**{f"{lead}parent": unit_pk})
+        | Q(**{f"{lead}parent__parent": unit_pk})
+        | Q(**{f"{lead}parent__parent__parent": unit_pk})
+    )
+
+
+class InstitutionType(models.Model):
+    name = models.CharField(_("tên loại thiết chế"), max_length=200, unique=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True)
+    level = models.PositiveSmallIntegerField(_("cấp"), choices=Level)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    description = models.CharField(_("mô tả"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("loại thiết chế")
+        verbose_name_plural = _("loại thiết chế")
+        ordering = ["level", "order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = vietnamese_slugify(self.name, max_length=200)
+        super().save(*args, **kwargs)
+
+
+class FacilityKind(models.Model):
+    """A kind of facility counted with a unit (floor area in m², seats…): data, not schema."""
+
+    name = models.CharField(_("tên"), max_length=120, unique=True)
+    unit = models.CharField(_("đơn vị tính"), max_length=30)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("loại cơ sở vật chất")
+        verbose_name_plural = _("loại cơ sở vật chất")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.unit})"
+
+
+phone_validator = RegexValidator(
+    r"^(\+84|0)[\d .\-()]{8,14}$",
+    _("Số điện thoại không hợp lệ (ví dụ: 0277 3851 234 hoặc +84 277 3851 234)."),
+)
+
+# Vietnam's mainland and islands (Hoàng Sa, Trường Sa) fall inside this box.
+VIETNAM_LATITUDE = (6.0, 23.5)
+VIETNAM_LONGITUDE = (102.0, 117.9)
+
+
+class InstitutionQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Institution.Status.ACTIVE)
+
+    def editable_by(self, user):
+        """The institutions a user may change: all for leaders and superusers, else their own."""
+        if user.is_superuser or user.has_perm("institutions.change_any_institution"):
+            return self
+        return self.filter(editors=user)
+
+    def needing_follow_up(self, stale_after_days: int = 365):
+        """Incomplete profiles, or profiles not updated for a year."""
+        incomplete = Q()
+        for name in Institution.COMPLETE_FIELDS:
+            field = Institution._meta.get_field(name)
+            incomplete |= Q(**{f"{name}__isnull": True}) if field.null else Q(**{name: ""})
+        stale = Q(updated_at__lt=timezone.now() - timedelta(days=stale_after_days))
+        return self.filter(incomplete | stale)
+
+    def search(self, query: str):
+        queryset = self
+        for word in fold(query).split()[:10]:
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
+
+
+class Institution(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Đang hoạt động")
+        MERGED = "merged", _("Đã sáp nhập")
+        DISSOLVED = "dissolved", _("Đã giải thể")
+
+    # Fields of the public profile: staff changes to these wait for a leader's approval.
+    PROFILE_FIELDS = [
+        "address",
+        "opening_hours",
+        "phone",
+        "email",
+        "website",
+        "head_name",
+        "head_title",
+        "staff_count",
+        "description",
+        "latitude",
+        "longitude",
+    ]
+    # What a complete profile has (for the leaders' follow-up list).
+    COMPLETE_FIELDS = [
+        "address",
+        "opening_hours",
+        "phone",
+        "email",
+        "head_name",
+        "head_title",
+        "description",
+        "established_on",
+    ]
+
+    name = models.CharField(_("tên thiết chế"), max_length=255)
+    slug = models.SlugField(_("đường dẫn"), max_length=255, unique=True, blank=True)
+    type = models.ForeignKey(
+        InstitutionType, verbose_name=_("loại thiết chế"), on_delete=models.PROTECT
+    )
+    level = models.PositiveSmallIntegerField(_("cấp"), choices=Level, db_index=True)
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("địa bàn"),
+        on_delete=models.PROTECT,
+        related_name="institutions",
+        help_text=_("Đơn vị hành chính nơi thiết chế đặt trụ sở, cùng cấp với thiết chế."),
+    )
+    managing_body = models.ForeignKey(
+        "self",
+        verbose_name=_("cơ quan quản lý"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="managed_institutions",
+        help_text=_("Bỏ trống nếu do Sở trực tiếp quản lý."),
+    )
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    opening_hours = models.CharField(_("giờ mở cửa"), max_length=300, blank=True)
+    phone = models.CharField(
+        _("điện thoại"), max_length=30, blank=True, validators=[phone_validator]
+    )
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    website = models.URLField(_("trang thông tin"), blank=True)
+    head_name = models.CharField(_("người đứng đầu"), max_length=150, blank=True)
+    head_title = models.CharField(_("chức vụ người đứng đầu"), max_length=150, blank=True)
+    established_on = models.DateField(_("ngày thành lập"), null=True, blank=True)
+    status = models.CharField(
+        _("tình trạng"), max_length=20, choices=Status, default=Status.ACTIVE, db_index=True
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("thiết chế kế thừa"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+    )
+    status_changed_on = models.DateField(_("ngày sáp nhập / giải thể"), null=True, blank=True)
+    description = models.TextField(_("giới thiệu"), blank=True)
+    staff_count = models.PositiveIntegerField(_("số người làm việc"), null=True, blank=True)
+    latitude = models.DecimalField(
+        _("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ cập nhật"),
+        blank=True,
+        related_name="institutions",
+        help_text=_("Cán bộ của thiết chế được cập nhật hồ sơ và báo cáo tiến độ."),
+    )
+    updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
+    search_text = models.TextField(editable=False, default="")
+
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử thiết chế"), excluded_fields=["search_text", "updated_at"]
+    )
+
+    objects = InstitutionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thiết chế văn hóa, thể thao")
+        verbose_name_plural = _("thiết chế văn hóa, thể thao")
+        ordering = ["level", "name"]
+        permissions = [
+            ("change_any_institution", _("Có thể sửa và duyệt mọi thiết chế (lãnh đạo)")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(successor=F("pk")),
+                name="institutions_institution_successor_not_itself",
+                violation_error_message=_("Thiết chế kế thừa không thể là chính nó."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="active") | Q(status_changed_on__isnull=False),
+                name="institutions_institution_closed_has_date",
+                violation_error_message=_("Hãy nhập ngày sáp nhập hoặc giải thể."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("institutions:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.name = normalize_text(self.name)
+        self.address = normalize_text(self.address)
+        self.description = normalize_multiline(self.description)
+        if not self.slug:
+            self.slug = self.unique_slug()
+        self.search_text = fold(f"{self.name} {self.address} {self.description}")
+        super().save(*args, **kwargs)
+
+    def unique_slug(self) -> str:
+        base = vietnamese_slugify(self.name, max_length=200) or "thiet-che"
+        taken = set(
+            Institution.objects.filter(Q(slug=base) | Q(slug__startswith=f"{base}-"))
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        candidate, number = base, 2
+        while candidate in taken:
+            candidate = f"{base}-{number}"
+            number += 1
+        return candidate
+
+    def clean(self):
+        errors = {}
+        if self.unit_id and self.level and self.unit.level != self.level:
+            errors["unit"] = _(
+                "Địa bàn phải cùng cấp với thiết chế (%(level)s): hãy chọn một %(kind)s."
+            ) % {
+                "level": self.get_level_display().lower(),
+                "kind": {
+                    Level.PROVINCE: _("tỉnh"),
+                    Level.DISTRICT: _("huyện, quận, thị xã hoặc thành phố"),
+                    Level.COMMUNE: _("xã, phường, thị trấn hoặc đặc khu"),
+                    Level.VILLAGE: _("thôn, xóm, bản, ấp hoặc tổ dân phố"),
+                }[self.level],
+            }
+        if self.type_id and self.level and self.type.level != self.level:
+            errors["type"] = _("Loại thiết chế này thuộc %(level)s.") % {
+                "level": self.type.get_level_display().lower()
+            }
+        if self.successor_id and self.successor_id == self.pk:
+            errors["successor"] = _("Thiết chế kế thừa không thể là chính nó.")
+        if self.status == self.Status.MERGED and not self.successor_id:
+            errors["successor"] = _("Thiết chế đã sáp nhập cần có thiết chế kế thừa.")
+        if self.status != self.Status.ACTIVE and not self.status_changed_on:
+            errors["status_changed_on"] = _("Hãy nhập ngày sáp nhập hoặc giải thể.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Hãy nhập đủ cả vĩ độ và kinh độ.")
+        if self.latitude is not None and not (
+            VIETNAM_LATITUDE[0] <= float(self.latitude) <= VIETNAM_LATITUDE[1]
+        ):
+            errors["latitude"] = _("Vĩ độ phải nằm trong lãnh thổ Việt Nam (từ 6 đến 23,5).")
+        if self.longitude is not None and not (
+            VIETNAM_LONGITUDE[0] <= float(self.longitude) <= VIETNAM_LONGITUDE[1]
+        ):
+            errors["longitude"] = _("Kinh độ phải nằm trong lãnh thổ Việt Nam (từ 102 đến 117,9).")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status != self.Status.ACTIVE
+
+    def missing_fields(self) -> list[str]:
+        """Verbose names of the profile fields still empty."""
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in self.COMPLETE_FIELDS
+            if getattr(self, name) in (None, "")
+        ]
+
+    def completeness(self) -> int:
+        filled = len(self.COMPLETE_FIELDS) - len(self.missing_fields())
+        return round(filled * 100 / len(self.COMPLETE_FIELDS))
+
+    @property
+    def phone_link(self) -> str:
+        return re.sub(r"[^\d+]", "", self.phone)
+
+
+class InstitutionFacility(models.Model):
+    institution = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, related_name="facilities"
+    )
+    kind = models.ForeignKey(FacilityKind, verbose_name=_("loại"), on_delete=models.PROTECT)
+    value = models.DecimalField(_("số lượng"), max_digits=12, decimal_places=2)
+    note = models.CharField(_("ghi chú"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("cơ sở vật chất")
+        verbose_name_plural = _("cơ sở vật chất")
+        ordering = ["kind__order", "kind__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "kind"],
+                name="institutions_institutionfacility_unique_kind",
+                violation_error_message=_("Loại cơ sở vật chất này đã được nhập."),
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="institutions_institutionfacility_value_not_negative",
+                violation_error_message=_("Số lượng không được âm."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind.name}: {self.value} {self.kind.unit}"
+
+
+class InstitutionPhoto(Photo):
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("thiết chế"), on_delete=models.CASCADE, related_name="photos"
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("ảnh thiết chế")
+        verbose_name_plural = _("ảnh thiết chế")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+
+class ProfileChange(models.Model):
+    """A change of an institution's public profile by its staff, waiting for a leader."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ duyệt")
+        APPROVED = "approved", _("Đã duyệt")
+        RETURNED = "returned", _("Trả lại")
+
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("thiết chế"),
+        on_delete=models.CASCADE,
+        related_name="profile_changes",
+    )
+    proposed = models.JSONField(_("nội dung đề nghị"))
+    previous = models.JSONField(_("nội dung trước khi đổi"))
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status, default=Status.PENDING, db_index=True
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người gửi"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    comment = models.TextField(_("ý kiến của lãnh đạo"), blank=True)
+
+    class Meta:
+        verbose_name = _("thay đổi hồ sơ chờ duyệt")
+        verbose_name_plural = _("thay đổi hồ sơ chờ duyệt")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return _("Thay đổi hồ sơ %(institution)s") % {"institution": self.institution}
+
+    def rows(self) -> list[dict]:
+        """Before/after per changed field, with verbose names, for the review page."""
+        fields = Institution._meta
+        return [
+            {
+                "label": str(fields.get_field(name).verbose_name),
+                "before": self.previous.get(name),
+                "after": value,
+            }
+            for name, value in self.proposed.items()
+        ]
+
+
+class Assessment(models.Model):
+    """A leader's yearly assessment of an institution."""
+
+    class Rating(models.TextChoices):
+        EXCELLENT = "excellent", _("Hoàn thành xuất sắc nhiệm vụ")
+        GOOD = "good", _("Hoàn thành tốt nhiệm vụ")
+        DONE = "done", _("Hoàn thành nhiệm vụ")
+        NOT_DONE = "not_done", _("Không hoàn thành nhiệm vụ")
+
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("thiết chế"),
+        on_delete=models.CASCADE,
+        related_name="assessments",
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    rating = models.CharField(_("xếp loại"), max_length=20, choices=Rating)
+    comments = models.TextField(_("nhận xét"), blank=True)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đánh giá"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    assessed_at = models.DateTimeField(_("ngày đánh giá"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đánh giá hằng năm")
+        verbose_name_plural = _("đánh giá hằng năm")
+        ordering = ["-year", "-assessed_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__gte=1945) & Q(year__lte=2100),
+                name="institutions_assessment_year_range",
+                violation_error_message=_("Năm đánh giá không hợp lệ."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.institution} – {self.year}: {self.get_rating_display()}"

@@ -1,0 +1,58 @@
+"""Roles of the institutions app: institution staff and leaders."""
+
+INSTITUTION_STAFF = "Cán bộ thiết chế"
+LEADERS = "Lãnh đạo"
+
+STAFF_PERMISSIONS = [
+    "institutions.view_institution",
+    "institutions.change_institution",
+    "institutions.view_institutionphoto",
+    "institutions.add_institutionphoto",
+    "institutions.change_institutionphoto",
+    "institutions.delete_institutionphoto",
+    "institutions.view_institutionfacility",
+    "institutions.add_institutionfacility",
+    "institutions.change_institutionfacility",
+    "institutions.delete_institutionfacility",
+    "institutions.view_profilechange",
+    "institutions.view_administrativeunit",
+    "institutions.view_facilitykind",
+]
+LEADER_PERMISSIONS = [
+    *STAFF_PERMISSIONS,
+    "institutions.change_any_institution",
+    "institutions.change_profilechange",
+    "institutions.view_assessment",
+    "institutions.add_assessment",
+    "institutions.view_historicalinstitution",
+    "institutions.view_institutiontype",
+]
+
+ROLES = {INSTITUTION_STAFF: STAFF_PERMISSIONS, LEADERS: LEADER_PERMISSIONS}
+
+DEFAULT_TYPES = [
+    # (name, level)
+    ("Trung tâm Văn hóa Nghệ thuật tỉnh", 1),
+    ("Trung tâm Văn hóa – Điện ảnh tỉnh", 1),
+    ("Bảo tàng tỉnh", 1),
+    ("Thư viện tỉnh", 1),
+    ("Trường Năng khiếu thể dục thể thao", 1),
+    ("Nhà thi đấu, sân vận động tỉnh", 1),
+    ("Rạp chiếu phim", 1),
+    ("Trung tâm Văn hóa, Thể thao và Truyền thông cấp huyện", 2),
+    ("Thư viện cấp huyện", 2),
+    ("Sân vận động cấp huyện", 2),
+    ("Trung tâm Văn hóa – Học tập cộng đồng cấp xã", 3),
+    ("Trung tâm Văn hóa – Thể thao cấp xã", 3),
+    ("Nhà văn hóa thôn, xóm, bản, ấp, tổ dân phố", 4),
+]
+
+DEFAULT_FACILITY_KINDS = [
+    ("Diện tích sàn", "m²"),
+    ("Diện tích đất", "m²"),
+    ("Số chỗ ngồi hội trường", "chỗ"),
+    ("Sân thể thao", "sân"),
+    ("Số bản sách", "bản"),
+    ("Số hiện vật", "hiện vật"),
+    ("Phòng chức năng", "phòng"),
+]

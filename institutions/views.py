@@ -1,0 +1,185 @@
+from collections import Counter
+from datetime import date, timedelta
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db.models import Count, Prefetch
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from culture_portal.pagination import ElidedPageRangeMixin
+from institutions.filters import InstitutionFilter
+from institutions.forms import AssessmentForm, FollowUpFilter
+from institutions.models import (
+    AdministrativeUnit,
+    Institution,
+    InstitutionPhoto,
+    Level,
+    within_unit,
+)
+
+LEADER_PERMISSION = "institutions.change_any_institution"
+
+
+class InstitutionListView(ElidedPageRangeMixin, FilterView):
+    filterset_class = InstitutionFilter
+    paginate_by = 20
+    strict = False
+    template_name = "institutions/institution_list.html"
+
+    def get_queryset(self):
+        cover = InstitutionPhoto.objects.order_by("order", "pk")
+        return Institution.objects.select_related("type", "unit", "unit__parent").prefetch_related(
+            Prefetch("photos", queryset=cover, to_attr="listing_photos")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = dict(self.filterset.qs.order_by().values_list("level").annotate(n=Count("pk")))
+        context["level_counts"] = [
+            (value, label, counts.get(value, 0)) for value, label in Level.choices
+        ]
+        return context
+
+
+class InstitutionDetailView(DetailView):
+    template_name = "institutions/institution_detail.html"
+
+    def get_queryset(self):
+        return Institution.objects.select_related(
+            "type", "unit__parent__parent", "successor", "managing_body"
+        ).prefetch_related("photos", "facilities__kind")
+
+    def get_context_data(self, **kwargs):
+        institution = self.object
+        articles = (
+            institution.articles.published()
+            .select_related("category")
+            .defer("body", "search_text")
+            .order_by("-published_at")[:10]
+        )
+        return super().get_context_data(
+            articles=articles, current_units=institution.unit.current_units(), **kwargs
+        )
+
+
+def directory_query(unit) -> str:
+    """The directory's filter query that selects `unit` (villages: their commune)."""
+    if unit is None:
+        return ""
+    if unit.level == Level.VILLAGE and unit.parent:
+        unit = unit.parent
+    names = {Level.PROVINCE: "province", Level.DISTRICT: "district", Level.COMMUNE: "commune"}
+    query = QueryDict(mutable=True)
+    for place in [*unit.ancestors(), unit]:
+        if place.level in names:
+            query[names[place.level]] = place.pk
+    return query.urlencode()
+
+
+class PlaceView(TemplateView):
+    """Browse by place: a unit's sub-units with how many institutions each holds."""
+
+    template_name = "institutions/place.html"
+
+    def get_context_data(self, **kwargs):
+        unit = None
+        if "pk" in self.kwargs:
+            unit = get_object_or_404(
+                AdministrativeUnit.objects.select_related("parent__parent"), pk=self.kwargs["pk"]
+            )
+        today = timezone.localdate()
+        before = self.request.GET.get("truoc-2025") == "1" or (
+            unit is not None and not unit.is_valid_on(today)
+        )
+        day = date(2025, 6, 30) if before else today
+        children = (
+            unit.children.all() if unit else AdministrativeUnit.objects.filter(level=Level.PROVINCE)
+        )
+        children = list(children.valid_on(day).order_by("name"))
+        scope = Institution.objects.filter(within_unit(unit.pk)) if unit else Institution.objects
+        counts = Counter()
+        child_ids = {child.pk for child in children}
+        for row in scope.values_list(
+            "unit_id",
+            "unit__parent_id",
+            "unit__parent__parent_id",
+            "unit__parent__parent__parent_id",
+        ):
+            for pk in row:
+                if pk in child_ids:
+                    counts[pk] += 1
+        for child in children:
+            child.institution_count = counts[child.pk]
+        here = []
+        if unit:
+            here = Institution.objects.filter(unit=unit).select_related("type").order_by("name")
+        return super().get_context_data(
+            unit=unit,
+            directory_query=directory_query(unit),
+            children=children,
+            here=here,
+            before=before,
+            ancestors=unit.ancestors() if unit else [],
+            **kwargs,
+        )
+
+
+class ReviewView(PermissionRequiredMixin, FormView):
+    """A leader's review page of one institution, with its yearly assessments."""
+
+    permission_required = LEADER_PERMISSION
+    form_class = AssessmentForm
+    template_name = "institutions/review.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.institution = get_object_or_404(
+            Institution.objects.select_related("type", "unit"), slug=kwargs["slug"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"year": timezone.localdate().year}
+
+    def form_valid(self, form):
+        form.instance.institution = self.institution
+        form.instance.assessed_by = self.request.user
+        form.save()
+        return redirect("institutions:review", slug=self.institution.slug)
+
+    def get_context_data(self, **kwargs):
+        institution = self.institution
+        year_ago = timezone.now() - timedelta(days=365)
+        return super().get_context_data(
+            institution=institution,
+            missing=institution.missing_fields(),
+            completeness=institution.completeness(),
+            photos=institution.photos.all(),
+            articles=institution.articles.published()
+            .filter(published_at__gte=year_ago)
+            .defer("body", "search_text")
+            .order_by("-published_at"),
+            assessments=institution.assessments.select_related("assessed_by"),
+            pending=institution.profile_changes.filter(status="pending"),
+            **kwargs,
+        )
+
+
+class FollowUpView(PermissionRequiredMixin, ElidedPageRangeMixin, ListView):
+    """Institutions whose profiles are incomplete or not updated for a year."""
+
+    permission_required = LEADER_PERMISSION
+    paginate_by = 50
+    template_name = "institutions/follow_up.html"
+
+    def get_queryset(self):
+        self.form = FollowUpFilter(self.request.GET or None)
+        queryset = Institution.objects.active().needing_follow_up()
+        if self.form.is_valid():
+            queryset = self.form.apply(queryset)
+        return queryset.select_related("type", "unit").order_by("updated_at")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, **kwargs)
