@@ -58,9 +58,11 @@ def make_staff(django_user_model, username, group=None, **extra):
             # A transactional test before this one flushed the groups that migrations made.
             from django.apps import apps
 
-            from news.roles import sync_groups
+            from culture_portal.roles import sync_groups
+            from institutions.roles import ROLES as INSTITUTION_ROLES
+            from news.roles import ROLES as NEWS_ROLES
 
-            sync_groups(apps, in_migration=False)
+            sync_groups(apps, {**NEWS_ROLES, **INSTITUTION_ROLES}, in_migration=False)
         user.groups.add(Group.objects.get(name=group))
     return user
 
@@ -73,6 +75,21 @@ def editor(django_user_model):
 @pytest.fixture
 def publisher(django_user_model):
     return make_staff(django_user_model, "publisher", "Duyệt tin")
+
+
+@pytest.fixture
+def leader(django_user_model):
+    return make_staff(django_user_model, "leader", "Lãnh đạo")
+
+
+@pytest.fixture
+def staff_a(django_user_model):
+    return make_staff(django_user_model, "staff_a", "Cán bộ thiết chế")
+
+
+@pytest.fixture
+def staff_b(django_user_model):
+    return make_staff(django_user_model, "staff_b", "Cán bộ thiết chế")
 
 
 @pytest.fixture

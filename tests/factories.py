@@ -46,3 +46,38 @@ class ArticlePhotoFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     image = factory.LazyFunction(jpeg_file)
     caption = "Quang cảnh buổi làm việc"
+
+
+class AdministrativeUnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "institutions.AdministrativeUnit"
+
+    name = factory.Sequence(lambda n: f"Đồng Tháp {n}")
+    kind = "tinh"
+    level = 1
+
+
+class CommuneFactory(AdministrativeUnitFactory):
+    name = factory.Sequence(lambda n: f"Mỹ Hiệp {n}")
+    kind = "xa"
+    level = 3
+    parent = factory.SubFactory(AdministrativeUnitFactory)
+
+
+def institution_type(level=1):
+    from institutions.models import InstitutionType
+
+    found = InstitutionType.objects.filter(level=level).first()
+    return found or InstitutionType.objects.create(name=f"Loại thiết chế cấp {level}", level=level)
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "institutions.Institution"
+
+    name = factory.Sequence(lambda n: f"Trung tâm Văn hóa số {n}")
+    level = 1
+    unit = factory.SubFactory(AdministrativeUnitFactory)
+    type = factory.LazyAttribute(lambda o: institution_type(o.level))
+    address = "Số 1, đường 30/4"
+    phone = "0277 3851 234"

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from culture_portal.models import SiteIdentity
 from institutions import demo as institutions_demo
+from institutions.importing import import_official_units
 from news import demo as news_demo
 
 
@@ -28,10 +29,12 @@ class Command(BaseCommand):
                 ).save()
             news = news_demo.load()
             institutions = institutions_demo.load()
+            units = import_official_units()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Dữ liệu mẫu: {news['articles']} tin bài, "
-                f"{institutions['institutions']} thiết chế."
+                f"{institutions['institutions']} thiết chế, "
+                f"{units.created + units.updated + units.unchanged} đơn vị hành chính hiện nay."
             )
         )
         if settings.DEBUG:
