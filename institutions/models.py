@@ -146,7 +146,9 @@ class AdministrativeUnit(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.get_kind_display()} {self.name}"
+        """"xã Mỹ Hiệp", "thành phố Cần Thơ" (a central city is called a city in names)."""
+        kind = _("thành phố") if self.kind == self.Kind.CENTRAL_CITY else self.get_kind_display()
+        return f"{kind} {self.name}"
 
     @property
     def title_name(self) -> str:

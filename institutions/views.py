@@ -2,7 +2,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -113,9 +113,17 @@ class PlaceView(TemplateView):
                     counts[pk] += 1
         for child in children:
             child.institution_count = counts[child.pk]
+        # Places with institutions first (the department's own province before the others).
+        children.sort(key=lambda child: (-child.institution_count, child.name))
         here = []
         if unit:
-            here = Institution.objects.filter(unit=unit).select_related("type").order_by("name")
+            # A commune's page lists what it holds, its villages' cultural houses included.
+            located = within_unit(unit.pk) if unit.level >= Level.COMMUNE else Q(unit=unit)
+            here = (
+                Institution.objects.filter(located)
+                .select_related("type", "unit")
+                .order_by("level", "name")
+            )
         return super().get_context_data(
             unit=unit,
             directory_query=directory_query(unit),

@@ -9,6 +9,16 @@
       area.setAttribute("aria-multiline", "true");
     });
   }
+  // Autocomplete boxes (select2): their search field gets the name of the field it serves.
+  function nameSearchFields() {
+    document.querySelectorAll(".select2-search__field:not([aria-label])").forEach((input) => {
+      const container = input.closest(".select2-container");
+      const select = container && container.previousElementSibling;
+      const label = select && select.id && document.querySelector(`label[for="${select.id}"]`);
+      input.setAttribute("aria-label", label ? label.textContent.replace(/:\s*$/, "").trim() : "Tìm");
+    });
+  }
+  new MutationObserver(nameSearchFields).observe(document.documentElement, {childList: true, subtree: true});
   new MutationObserver(nameEditors).observe(document.documentElement, {childList: true, subtree: true});
   document.addEventListener("DOMContentLoaded", nameEditors);
 })();

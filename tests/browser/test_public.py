@@ -142,3 +142,51 @@ def test_draft_preview_shows_the_banner_to_staff(desktop, content, editor):
     desktop.open(draft.get_absolute_url())
     assert desktop.locator(".banner").is_visible()
     assert desktop.axe_violations() == []
+
+
+def test_citizen_finds_a_commune_cultural_house_from_home_in_three_clicks(desktop):
+    from institutions.models import Level
+    from tests.factories import AdministrativeUnitFactory, CommuneFactory, InstitutionFactory
+
+    province = AdministrativeUnitFactory(name="Đồng Tháp")
+    commune = CommuneFactory(name="Tháp Mười", parent=province)
+    InstitutionFactory(
+        name="Trung tâm Văn hóa – Học tập cộng đồng xã Tháp Mười", level=Level.COMMUNE, unit=commune
+    )
+    desktop.open("/")
+    desktop.click("text=Tìm nhà văn hóa, thư viện theo địa bàn")
+    desktop.click("text=Tỉnh Đồng Tháp")
+    desktop.click("text=Xã Tháp Mười")
+    assert desktop.locator("text=Trung tâm Văn hóa – Học tập cộng đồng xã Tháp Mười").is_visible()
+    assert desktop.axe_violations() == []
+    desktop.screenshot_as("place")
+    desktop.click("text=Trung tâm Văn hóa – Học tập cộng đồng xã Tháp Mười")
+    assert "Tháp Mười" in desktop.locator("h1").inner_text()
+    assert desktop.axe_violations() == []
+
+
+def test_institution_pages_are_accessible_on_phone_and_desktop(desktop, phone, content):
+    from datetime import date
+
+    from tests.factories import AdministrativeUnitFactory, InstitutionFactory
+
+    successor = InstitutionFactory(name="Bảo tàng tỉnh Phú Thọ")
+    museum = InstitutionFactory(
+        name="Bảo tàng tỉnh Hòa Bình",
+        unit=AdministrativeUnitFactory(name="Hòa Bình"),
+        status="merged",
+        successor=successor,
+        status_changed_on=date(2025, 7, 1),
+    )
+    content["main"].institutions.add(museum)
+    for tab in (desktop, phone):
+        tab.open("/thiet-che/")
+        assert tab.axe_violations() == []
+        tab.screenshot_as("institution-list")
+        tab.open(museum.get_absolute_url())
+        assert tab.axe_violations() == []
+        tab.screenshot_as("institution")
+    desktop.open(content["main"].get_absolute_url())
+    desktop.click(".article__institutions >> text=Bảo tàng tỉnh Hòa Bình")
+    desktop.click(".banner >> text=Bảo tàng tỉnh Phú Thọ")
+    assert desktop.locator("h1").inner_text() == "Bảo tàng tỉnh Phú Thọ"
