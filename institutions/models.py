@@ -146,7 +146,7 @@ class AdministrativeUnit(models.Model):
 
     @property
     def full_name(self) -> str:
-        """"xã Mỹ Hiệp", "thành phố Cần Thơ" (a central city is called a city in names)."""
+        """Name with its type word, e.g. "xã Mỹ Hiệp"; a central city is called a city."""
         kind = _("thành phố") if self.kind == self.Kind.CENTRAL_CITY else self.get_kind_display()
         return f"{kind} {self.name}"
 
