@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "culture_portal",
     "institutions",
     "news",
+    "work_plans",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +137,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Files that are not public (evidence of unverified reports): never under MEDIA_URL.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 # Serve uploads from Django itself (development, tests, one small server). With a front proxy
 # or object storage in production, leave it off and let those serve MEDIA_URL.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
@@ -160,6 +163,7 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 15 * 1024 * 1024))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 50_000_000))
 PHOTO_RENDITION_WIDTHS = (320, 640, 1024, 1600)
+EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
 
 # Cache: Redis when REDIS_URL is set (shared by all app servers), local memory otherwise.
 # A Redis outage is not an error: django-redis ignores it and pages are rendered live.

@@ -271,8 +271,8 @@ SEED_LINKS = {
 }
 
 DEMO_ACCOUNTS = [
-    ("canbo", INSTITUTION_STAFF, "Phạm Thị", "Hoa", "canbo-demo-2026", ["vhnt-dt", "mc-commune"]),
-    ("lanhdao", LEADERS, "Nguyễn Ngọc", "Thương", "lanhdao-demo-2026", []),
+    ("canbo", INSTITUTION_STAFF, "", "Phạm Thị Hoa", "canbo-demo-2026", ["vhnt-dt", "mc-commune"]),
+    ("lanhdao", LEADERS, "", "Nguyễn Ngọc Thương", "lanhdao-demo-2026", []),
 ]
 
 

@@ -23,6 +23,27 @@ from institutions.models import (
 LEADER_PERMISSION = "institutions.change_any_institution"
 
 
+def latest_plan(institution):
+    """The institution's latest approved work plan with its verified fulfilment, if any.
+
+    Reached through the reverse relation: institutions does not import work_plans.
+    """
+    plans = getattr(institution, "work_plans", None)
+    if plans is None:
+        return None
+    plan = (
+        plans.approved()
+        .order_by("-year")
+        .prefetch_related("commitments__reports", "commitments__category")
+        .first()
+    )
+    if plan is None:
+        return None
+    today = timezone.localdate()
+    day = min(max(today, date(plan.year, 1, 1)), date(plan.year, 12, 31))
+    return {"plan": plan, **plan.fulfilment(day)}
+
+
 class InstitutionListView(ElidedPageRangeMixin, FilterView):
     filterset_class = InstitutionFilter
     paginate_by = 20
@@ -61,7 +82,10 @@ class InstitutionDetailView(DetailView):
             .order_by("-published_at")[:10]
         )
         return super().get_context_data(
-            articles=articles, current_units=institution.unit.current_units(), **kwargs
+            articles=articles,
+            current_units=institution.unit.current_units(),
+            plan=latest_plan(institution),
+            **kwargs,
         )
 
 
@@ -171,6 +195,7 @@ class ReviewView(PermissionRequiredMixin, FormView):
             .order_by("-published_at"),
             assessments=institution.assessments.select_related("assessed_by"),
             pending=institution.profile_changes.filter(status="pending"),
+            plan=latest_plan(institution),
             **kwargs,
         )
 

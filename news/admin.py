@@ -140,6 +140,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
             return ["published_at"]
         return super().get_ordering(request)
 
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not request.user.has_perm("news.add_article"):
+            # Staff who do not write news (institution staff naming evidence) see only
+            # what is public.
+            return queryset.published()
+        return queryset
+
     def get_search_results(self, request, queryset, search_term):
         # Diacritic-insensitive: match the folded search column, word by word.
         words = fold(search_term).split()

@@ -361,9 +361,9 @@ MORE_STORIES = [
 ]
 
 DEMO_ACCOUNTS = [
-    ("bientap", "Biên tập viên", "Nguyễn Thị", "Lan", "bientap-demo-2026", False),
-    ("duyettin", "Duyệt tin", "Trần Văn", "Minh", "duyettin-demo-2026", False),
-    ("quantri", None, "Lê", "Quản trị", "quantri-demo-2026", True),
+    ("bientap", "Biên tập viên", "", "Nguyễn Thị Lan", "bientap-demo-2026", False),
+    ("duyettin", "Duyệt tin", "", "Trần Văn Minh", "duyettin-demo-2026", False),
+    ("quantri", None, "", "Lê Quản Trị", "quantri-demo-2026", True),
 ]
 
 

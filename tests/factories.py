@@ -1,7 +1,7 @@
 """Test data. Defaults are valid and published, so a bare factory call is a public article."""
 
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import factory
 from django.core.files.base import ContentFile
@@ -81,3 +81,42 @@ class InstitutionFactory(factory.django.DjangoModelFactory):
     type = factory.LazyAttribute(lambda o: institution_type(o.level))
     address = "Số 1, đường 30/4"
     phone = "0277 3851 234"
+
+
+class WorkPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "work_plans.WorkPlan"
+
+    institution = factory.SubFactory(InstitutionFactory)
+    year = 2022
+    status = "approved"
+    approved_at = factory.LazyFunction(timezone.now)
+
+
+def commitment_category():
+    from work_plans.models import CommitmentCategory
+
+    return CommitmentCategory.objects.first() or CommitmentCategory.objects.create(name="Khác")
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "work_plans.Commitment"
+
+    plan = factory.SubFactory(WorkPlanFactory)
+    category = factory.LazyFunction(commitment_category)
+    description = "Tổ chức chiếu phim lưu động"
+    target = 40
+    unit = "buổi"
+    rhythm = "year"
+
+
+class ProgressReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "work_plans.ProgressReport"
+
+    commitment = factory.SubFactory(CommitmentFactory)
+    period_kind = "quarter"
+    period_start = factory.LazyAttribute(lambda o: date(o.commitment.plan.year, 1, 1))
+    quantity = 10
+    status = "verified"

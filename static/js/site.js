@@ -1,6 +1,9 @@
 // Progressive enhancement only: every page works without this file.
 document.documentElement.classList.replace("no-js", "js");
 document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-print]").forEach((button) => {
+    button.addEventListener("click", () => window.print());
+  });
   const toggle = document.querySelector(".nav-toggle");
   const nav = document.getElementById("site-nav");
   if (!toggle || !nav) return;

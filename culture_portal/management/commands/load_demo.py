@@ -6,6 +6,7 @@ from culture_portal.models import SiteIdentity
 from institutions import demo as institutions_demo
 from institutions.importing import import_official_units
 from news import demo as news_demo
+from work_plans import demo as work_plans_demo
 
 
 class Command(BaseCommand):
@@ -30,11 +31,13 @@ class Command(BaseCommand):
             news = news_demo.load()
             institutions = institutions_demo.load()
             units = import_official_units()
+            plans = work_plans_demo.load()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Dữ liệu mẫu: {news['articles']} tin bài, "
                 f"{institutions['institutions']} thiết chế, "
-                f"{units.created + units.updated + units.unchanged} đơn vị hành chính hiện nay."
+                f"{units.created + units.updated + units.unchanged} đơn vị hành chính hiện nay, "
+                f"{plans['plans']} kế hoạch công tác."
             )
         )
         if settings.DEBUG:

@@ -1,0 +1,224 @@
+import io
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from openpyxl import load_workbook
+from pytest_django.asserts import assertContains, assertNotContains
+
+from tests.factories import (
+    ArticleFactory,
+    CommitmentFactory,
+    InstitutionFactory,
+    ProgressReportFactory,
+    WorkPlanFactory,
+)
+from work_plans.models import ProgressReport, WorkPlan
+
+pytestmark = pytest.mark.django_db
+REPORT_ADD = reverse("admin:work_plans_progressreport_add")
+
+
+@pytest.fixture
+def plans(staff_a, staff_b):
+    a = InstitutionFactory(name="Trung tâm A")
+    b = InstitutionFactory(name="Trung tâm B")
+    a.editors.add(staff_a)
+    b.editors.add(staff_b)
+    plan_a = WorkPlanFactory(institution=a, year=2022)
+    plan_b = WorkPlanFactory(institution=b, year=2022)
+    return {
+        "a": CommitmentFactory(plan=plan_a, description="Chiếu phim A"),
+        "b": CommitmentFactory(plan=plan_b, description="Chiếu phim B"),
+    }
+
+
+def report_data(commitment, **changes):
+    data = {
+        "commitment": commitment.pk,
+        "period_start": "quarter:2022-01-01",
+        "quantity": "9",
+        "note": "",
+        "evidence_article": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_one_plan_per_institution_and_year_in_the_database():
+    plan = WorkPlanFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        WorkPlanFactory(institution=plan.institution, year=plan.year)
+
+
+def test_database_refuses_negative_progress():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProgressReportFactory(quantity=-1)
+
+
+def test_staff_reports_a_quarter_with_a_news_article_as_evidence(client, staff_a, plans):
+    article = ArticleFactory(title="Chiếu phim lưu động quý I")
+    client.force_login(staff_a)
+    response = client.post(REPORT_ADD, report_data(plans["a"], evidence_article=article.pk))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    report = ProgressReport.objects.get()
+    assert report.period_kind == "quarter" and report.period_start == date(2022, 1, 1)
+    assert report.status == "submitted" and report.submitted_by == staff_a
+    assert report.evidence_article == article
+
+
+def test_staff_of_a_cannot_report_on_bs_commitment_even_by_crafted_post(client, staff_a, plans):
+    client.force_login(staff_a)
+    response = client.post(REPORT_ADD, report_data(plans["b"]))
+    assert response.status_code == 200
+    assert "commitment" in response.context["adminform"].form.errors
+    assert not ProgressReport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"quantity": "-3"}, "quantity", "không được âm"),
+        ({"period_start": "quarter:2023-01-01"}, "period_start", ""),
+        ({"period_start": "month:2022-13-01"}, "period_start", ""),
+    ],
+)
+def test_bad_reports_are_refused_with_a_message(client, staff_a, plans, changes, field, message):
+    client.force_login(staff_a)
+    response = client.post(REPORT_ADD, report_data(plans["a"], **changes))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert field in errors and message in str(errors[field])
+    assert not ProgressReport.objects.exists()
+
+
+def test_reports_on_a_closed_plan_are_refused(client, staff_a, plans):
+    WorkPlan.objects.filter(pk=plans["a"].plan_id).update(status="closed")
+    client.force_login(staff_a)
+    response = client.post(REPORT_ADD, report_data(plans["a"]))
+    assert "đã khép lại" in str(response.context["adminform"].form.errors)
+    assert not ProgressReport.objects.exists()
+
+
+def test_draft_articles_cannot_be_evidence(client, staff_a, plans):
+    draft = ArticleFactory(status="draft", published_at=None)
+    client.force_login(staff_a)
+    response = client.post(REPORT_ADD, report_data(plans["a"], evidence_article=draft.pk))
+    assert "evidence_article" in response.context["adminform"].form.errors
+
+
+@pytest.mark.parametrize(
+    "content, name",
+    [
+        (b"<html><script>alert(1)</script></html>", "bao-cao.pdf"),
+        (b"%PDF-1.4 /JavaScript (app.alert(1))", "bao-cao.pdf"),
+        (b"", "rong.pdf"),
+    ],
+)
+def test_evidence_files_are_judged_by_content(client, staff_a, plans, content, name):
+    client.force_login(staff_a)
+    data = report_data(plans["a"], evidence_file=SimpleUploadedFile(name, content))
+    response = client.post(REPORT_ADD, data)
+    assert "evidence_file" in response.context["adminform"].form.errors
+    assert not ProgressReport.objects.exists()
+
+
+def test_unverified_evidence_is_not_public(client, staff_a, staff_b, plans):
+    client.force_login(staff_a)
+    pdf = SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4\n%%EOF\n")
+    client.post(REPORT_ADD, report_data(plans["a"], evidence_file=pdf))
+    report = ProgressReport.objects.get()
+    url = reverse("work_plans:evidence", args=[report.pk])
+    assert client.get(url).status_code == 200
+    assert "media" not in report.evidence_file.path.split("/")[-3:]
+    client.force_login(staff_b)
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 404
+
+
+def test_leader_verifies_and_the_dashboard_changes(client, leader, staff_a, plans):
+    report = ProgressReportFactory(commitment=plans["a"], quantity=40, status="submitted")
+    client.force_login(leader)
+    dashboard = reverse("work_plans:dashboard", args=[2022])
+    before = client.get(dashboard)
+    assert [r["achieved"] for r in before.context["rows"]] == [0, 0]
+    client.post(reverse("work_plans:review-report", args=[report.pk]), {"verify": "1"})
+    report.refresh_from_db()
+    assert report.status == "verified" and report.verified_by == leader
+    after = client.get(dashboard, {"sort": "-share"})
+    assert after.context["rows"][0]["plan"].institution.name == "Trung tâm A"
+    assert after.context["rows"][0]["achieved"] == 1
+
+
+def test_staff_cannot_verify_or_change_a_verified_report(client, staff_a, plans):
+    report = ProgressReportFactory(commitment=plans["a"], quantity=5, status="submitted")
+    client.force_login(staff_a)
+    response = client.post(reverse("work_plans:review-report", args=[report.pk]), {"verify": "1"})
+    assert response.status_code == 403
+    report.status = "verified"
+    report.save()
+    change = reverse("admin:work_plans_progressreport_change", args=[report.pk])
+    client.post(change, report_data(plans["a"], quantity="99"))
+    report.refresh_from_db()
+    assert report.quantity == 5
+
+
+def test_public_sees_approved_plans_and_verified_numbers_only(client, plans):
+    ProgressReportFactory(commitment=plans["a"], quantity=12, status="verified")
+    ProgressReportFactory(commitment=plans["a"], quantity=30, status="submitted")
+    draft = WorkPlanFactory(year=2022, status="draft", approved_at=None)
+    response = client.get(plans["a"].plan.get_absolute_url())
+    assertContains(response, "12 / 40")
+    assertNotContains(response, "42 / 40")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    year = client.get(reverse("work_plans:year", args=[2022]))
+    assertContains(year, "Trung tâm A")
+    assertNotContains(year, draft.institution.name)
+
+
+def test_exports_read_back_with_the_right_numbers(client, leader, plans):
+    ProgressReportFactory(commitment=plans["a"], quantity=30)
+    client.force_login(leader)
+    response = client.get(reverse("work_plans:dashboard", args=[2022]), {"xuat": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["Trung tâm A"][5] == 75.0  # 30 of 40, a number not text
+    assert rows["Trung tâm A"][6] == 1
+    plan_file = client.get(
+        reverse("work_plans:plan-export", args=[2022, plans["a"].plan.institution.slug, "xlsx"])
+    )
+    plan_sheet = load_workbook(io.BytesIO(plan_file.content)).active
+    values = next(plan_sheet.iter_rows(min_row=2, values_only=True))
+    assert values[2] == 40 and values[5] == 40 and values[6] == 30 and values[8] == 75
+    csv = client.get(reverse("work_plans:dashboard", args=[2022]), {"xuat": "csv"})
+    assert "Trung tâm A" in csv.content.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_dashboard_runs_a_fixed_number_of_queries(
+    client, leader, count, django_assert_max_num_queries
+):
+    for _ in range(count):
+        ProgressReportFactory(commitment=CommitmentFactory())
+    client.force_login(leader)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("work_plans:dashboard", args=[2022]))
+    assert len(response.context["rows"]) == count
+
+
+def test_dashboard_needs_permission(client, staff_a, plans):
+    url = reverse("work_plans:dashboard", args=[2022])
+    assert client.get(url).status_code == 302
+    client.force_login(staff_a)
+    assert client.get(url).status_code == 403
+    assert client.get(url, {"xuat": "xlsx"}).status_code == 403
+
+
+def test_institution_page_shows_its_plan_summary(client, plans):
+    ProgressReportFactory(commitment=plans["a"], quantity=40)
+    response = client.get(plans["a"].plan.institution.get_absolute_url())
+    assertContains(response, "Chương trình công tác năm 2022")
+    assertContains(response, "1 đã đạt")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkPlansConfig(AppConfig):
+    name = "work_plans"
+    verbose_name = _("Kế hoạch công tác")

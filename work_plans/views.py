@@ -1,0 +1,241 @@
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
+from django.views.generic import TemplateView
+
+from institutions.models import Level, within_unit
+from work_plans import exporting, reviewing
+from work_plans.forms import DashboardFilter
+from work_plans.models import Commitment, ProgressReport, WorkPlan
+
+
+def plans_with_progress(queryset):
+    """Plans with what their fulfilment needs, in a fixed number of queries."""
+    commitments = Commitment.objects.select_related("category", "plan").prefetch_related(
+        Prefetch(
+            "reports",
+            queryset=ProgressReport.objects.select_related("evidence_article").order_by(
+                "period_start", "pk"
+            ),
+        )
+    )
+    return queryset.select_related("institution__type", "institution__unit").prefetch_related(
+        Prefetch("commitments", queryset=commitments)
+    )
+
+
+def look_day(year: int) -> date:
+    """The day a year's plans are looked at: today, the end of a past year, or the start
+    of a future one."""
+    today = timezone.localdate()
+    return min(max(today, date(year, 1, 1)), date(year, 12, 31))
+
+
+def can_see_internal(user, plan) -> bool:
+    return (
+        WorkPlan.objects.editable_by(user).filter(pk=plan.pk).exists()
+        if (user.is_authenticated)
+        else False
+    )
+
+
+@require_safe
+def current_year(request):
+    return redirect("work_plans:year", year=timezone.localdate().year)
+
+
+class YearView(TemplateView):
+    """Public: the approved plans of a year with their verified progress."""
+
+    template_name = "work_plans/year.html"
+
+    def get_context_data(self, **kwargs):
+        year = self.kwargs["year"]
+        day = look_day(year)
+        plans = list(plans_with_progress(WorkPlan.objects.approved().filter(year=year)))
+        rows = [{"plan": plan, **plan.fulfilment(day)} for plan in plans]
+        years = WorkPlan.objects.approved().values_list("year", flat=True).distinct()
+        return super().get_context_data(
+            day=day, rows=rows, years=sorted(set(years), reverse=True), **kwargs
+        )
+
+
+class PlanView(TemplateView):
+    template_name = "work_plans/plan.html"
+
+    def get_context_data(self, **kwargs):
+        plan = get_object_or_404(
+            plans_with_progress(WorkPlan.objects.all()),
+            year=self.kwargs["year"],
+            institution__slug=self.kwargs["slug"],
+        )
+        internal = can_see_internal(self.request.user, plan)
+        if not plan.is_public and not internal:
+            raise Http404
+        day = look_day(plan.year)
+        commitments = [
+            {
+                "commitment": c,
+                "result": c.fulfilment(day, verified_only=not internal),
+                "reports": [
+                    r
+                    for r in c.reports.all()
+                    if internal or r.status == ProgressReport.Status.VERIFIED
+                ],
+            }
+            for c in plan.commitments.all()
+        ]
+        return super().get_context_data(
+            plan=plan,
+            day=day,
+            internal=internal,
+            commitments=commitments,
+            summary=plan.fulfilment(day, verified_only=not internal),
+            can_approve=internal and reviewing.can_approve(self.request.user),
+            can_verify=internal and reviewing.can_verify(self.request.user),
+            **kwargs,
+        )
+
+
+class DashboardView(PermissionRequiredMixin, TemplateView):
+    """Leaders: every plan of a year, its status, fulfilment and what is behind."""
+
+    permission_required = "work_plans.view_dashboard"
+    template_name = "work_plans/dashboard.html"
+    COLUMNS = {
+        "institution": lambda r: r["plan"].institution.name,
+        "level": lambda r: r["plan"].institution.level,
+        "status": lambda r: r["plan"].status,
+        "share": lambda r: -1 if r["share"] is None else r["share"],
+        "behind": lambda r: r["behind"],
+        "count": lambda r: r["count"],
+    }
+
+    def rows(self):
+        year = self.kwargs["year"]
+        self.form = DashboardFilter(self.request.GET or None)
+        plans = WorkPlan.objects.filter(year=year)
+        if self.form.is_valid():
+            data = self.form.cleaned_data
+            if data.get("level"):
+                plans = plans.filter(institution__level=data["level"])
+            if data.get("type"):
+                plans = plans.filter(institution__type=data["type"])
+            if data.get("province"):
+                plans = plans.filter(within_unit(data["province"].pk, "institution__unit"))
+        day = look_day(year)
+        rows = [{"plan": plan, **plan.fulfilment(day)} for plan in plans_with_progress(plans)]
+        sort = self.request.GET.get("sort", "institution")
+        key = self.COLUMNS.get(sort.lstrip("-"), self.COLUMNS["institution"])
+        rows.sort(key=key, reverse=sort.startswith("-"))
+        return rows, day
+
+    def get(self, request, *args, **kwargs):
+        export = request.GET.get("xuat")
+        if export in ("xlsx", "csv"):
+            rows, day = self.rows()
+            return exporting.dashboard_response(rows, self.kwargs["year"], day, export)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        rows, day = self.rows()
+        return super().get_context_data(
+            day=day,
+            rows=rows,
+            form=self.form,
+            sort=self.request.GET.get("sort", "institution"),
+            levels=dict(Level.choices),
+            **kwargs,
+        )
+
+
+@require_safe
+def plan_export(request, year, slug, export):
+    if export not in ("xlsx", "csv"):
+        raise Http404
+    plan = get_object_or_404(
+        plans_with_progress(WorkPlan.objects.all()), year=year, institution__slug=slug
+    )
+    internal = can_see_internal(request.user, plan)
+    if not plan.is_public and not internal:
+        raise Http404
+    return exporting.plan_response(plan, look_day(year), export, verified_only=not internal)
+
+
+def _plan_for_action(request, pk):
+    plan = get_object_or_404(WorkPlan.objects.editable_by(request.user), pk=pk)
+    return plan
+
+
+@login_required
+@require_POST
+def approve(request, pk):
+    plan = _plan_for_action(request, pk)
+    if not reviewing.can_approve(request.user):
+        raise PermissionDenied
+    try:
+        reviewing.approve_plan(plan, by=request.user)
+        messages.success(request, "Đã phê duyệt kế hoạch.")
+    except ValidationError as error:
+        messages.error(request, "; ".join(error.messages))
+    return redirect(plan.get_absolute_url())
+
+
+@login_required
+@require_POST
+def review_report(request, pk):
+    report = get_object_or_404(
+        ProgressReport.objects.filter(
+            commitment__plan__in=WorkPlan.objects.editable_by(request.user)
+        ).select_related("commitment__plan__institution"),
+        pk=pk,
+    )
+    if not reviewing.can_verify(request.user):
+        raise PermissionDenied
+    try:
+        if "verify" in request.POST:
+            reviewing.verify_report(report, by=request.user)
+            messages.success(request, "Đã xác nhận báo cáo.")
+        else:
+            reviewing.return_report(
+                report, by=request.user, comment=request.POST.get("comment", "")
+            )
+            messages.success(request, "Đã trả lại báo cáo kèm ý kiến.")
+    except ValidationError as error:
+        messages.error(request, "; ".join(error.messages))
+    return redirect(report.commitment.plan.get_absolute_url())
+
+
+@require_safe
+def evidence(request, pk):
+    """An evidence file: public once its report is verified on an approved plan; before
+    that, only for the institution's staff and leaders."""
+    report = get_object_or_404(ProgressReport.objects.select_related("commitment__plan"), pk=pk)
+    plan = report.commitment.plan
+    public = report.status == ProgressReport.Status.VERIFIED and plan.is_public
+    if not report.evidence_file or not (public or can_see_internal(request.user, plan)):
+        raise Http404
+    extension = report.evidence_file.name.rsplit(".", 1)[-1].lower()
+    content_type = {
+        "pdf": "application/pdf",
+        "jpg": "image/jpeg",
+        "jpeg": "image/jpeg",
+        "png": "image/png",
+    }.get(extension, "application/octet-stream")
+    response = FileResponse(
+        report.evidence_file.open("rb"),
+        as_attachment=content_type == "application/octet-stream",
+        filename=f"minh-chung-{report.pk}.{extension}",
+        content_type=content_type,
+    )
+    response["Cache-Control"] = "private, no-store" if not public else "public, max-age=3600"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
