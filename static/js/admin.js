@@ -11,7 +11,7 @@
   }
   // Autocomplete boxes (select2): their search field gets the name of the field it serves.
   function nameSearchFields() {
-    document.querySelectorAll(".select2-search__field:not([aria-label])").forEach((input) => {
+    document.querySelectorAll(".select2-search__field:not([aria-label]), .select2-selection[role=combobox]:not([aria-label]), .select2-selection__rendered[role=textbox]:not([aria-label])").forEach((input) => {
       const container = input.closest(".select2-container");
       const select = container && container.previousElementSibling;
       const label = select && select.id && document.querySelector(`label[for="${select.id}"]`);
