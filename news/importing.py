@@ -129,9 +129,8 @@ def read_text(data: bytes) -> str:
             )
             % {"position": error.start}
         ) from None
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
-    if controls > max(3, len(text) // 100):
-        raise UnusableFile(_("tệp nhị phân, không phải văn bản"))
+    if not normalize_text(text):
+        raise UnusableFile(_("tệp rỗng, không có nội dung"))
     garbled = MOJIBAKE.findall(text)
     if len(garbled) >= 3:
         raise UnusableFile(
@@ -141,6 +140,9 @@ def read_text(data: bytes) -> str:
             )
             % {"sample": garbled[0]}
         )
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
+    if controls > max(3, len(text) // 100):
+        raise UnusableFile(_("tệp nhị phân, không phải văn bản"))
     return text
 
 
@@ -319,8 +321,6 @@ class ParsedArticle:
             notes.append(
                 _("Không tìm thấy ngày diễn ra sự kiện ở đoạn đầu; cần nhập thời gian đăng.")
             )
-        if not self.byline:
-            notes.append(_("Không tìm thấy tác giả / đơn vị ở cuối bài."))
         return notes
 
 
@@ -381,7 +381,7 @@ def parse_byline(text: str) -> str | None:
     if not words or len(words) > 10 or not words[0][:1].isupper():
         return None
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    return text if capitalised * 2 >= len(words) else None
+    return text if capitalised * 3 >= len(words) else None
 
 
 def find_event_date(text: str) -> tuple[date, str] | None:
@@ -534,6 +534,7 @@ class ImportResult:
     article: Article | None = None
     status: str = ""
     values: dict[str, Any] = field(default_factory=dict)
+    held_back: str = ""  # why an article asked to be published stays a draft
     changed: list[str] = field(default_factory=list)
 
 
@@ -639,27 +640,24 @@ def import_file(
     }
     if article.category_id is None and category is not None:
         values["category"] = category
-    wants_publish = (
-        status == Article.Status.PUBLISHED
-        and article.status != Article.Status.PUBLISHED
-        and not parsed.needs_review
+    has_category = values.get("category", article.category) is not None
+    missing = [
+        FIELD_LABELS[name]()
+        for name in Article(**values | {"category": None}).missing_for_submission()
+        if name != "category" or not has_category
+    ]
+    blocked = (
+        _("Chưa đăng được: cần nhập %(fields)s.") % {"fields": ", ".join(missing)}
+        if missing
+        else ""
     )
-    blocked = ""
-    if wants_publish:
-        has_category = values.get("category", article.category) is not None
-        missing = [
-            name
-            for name in Article(**values | {"category": None}).missing_for_submission()
-            if name != "category" or not has_category
-        ]
-        if missing:
-            wants_publish = False
-            blocked = _("Chưa đăng được vì thiếu: %(fields)s.") % {
-                "fields": ", ".join(FIELD_LABELS[name]() for name in missing)
-            }
-    elif status == Article.Status.PUBLISHED and parsed.needs_review:
-        blocked = _("Chưa đăng: tin cần xem lại nên được giữ ở dạng bản nháp.")
     values["editor_note"] = _editor_note(parsed, blocked)
+    wants_publish = status == Article.Status.PUBLISHED and article.status != status
+    if wants_publish and (parsed.needs_review or missing):
+        wants_publish = False
+        result.held_back = (
+            _("cần xem lại nên giữ ở dạng bản nháp") if parsed.needs_review else blocked
+        )
 
     result.changed = [
         name

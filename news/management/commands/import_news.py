@@ -132,10 +132,14 @@ class Command(BaseCommand):
         self.stdout.write(f"{heading}, {len(results)} tệp — " + " · ".join(parts))
         if ignored:
             self.stdout.write(f"Không đọc {len(ignored)} tệp không phải .txt trong thư mục.")
-        if counts["skipped"] and self.verbosity > 0 and not dry_run:
-            for result in results:
-                if result.action == "skipped" and result.reason != "không có gì thay đổi":
-                    self.stdout.write(f"  Bỏ qua {result.path}: {result.reason}")
+        if dry_run or self.verbosity == 0:
+            return
+        for result in results:
+            if result.action == "skipped" and result.reason != "không có gì thay đổi":
+                self.stdout.write(f"  Bỏ qua {result.path}: {result.reason}")
+        for result in results:
+            if result.held_back and result.action != "failed":
+                self.stdout.write(f"  Giữ bản nháp {result.path}: {result.held_back}")
 
     def describe(self, result: ImportResult, number: int, total: int):
         """Field by field, what the import would write for one file."""
@@ -147,6 +151,8 @@ class Command(BaseCommand):
             return
         if result.reason:
             write(f"  Lý do: {result.reason}")
+        if result.held_back:
+            write(f"  Giữ bản nháp: {result.held_back}")
         if result.action == "skipped":
             return
         parsed = result.parsed
