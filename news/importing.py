@@ -549,7 +549,7 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], 
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if not child.is_file() or any(p.startswith(".") for p in child.parts[-1:]):
+                if not child.is_file() or child.name.startswith("."):
                     continue
                 (files if child.suffix.lower() == ".txt" else ignored).append(child)
         elif path.exists():
