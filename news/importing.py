@@ -686,6 +686,8 @@ def import_file(
             else:
                 article.full_clean(exclude=["slug", "category"], validate_unique=False)
                 article.save()
+            if parsed.institutions:
+                article.institutions.add(*parsed.institutions)
     except ValidationError as error:
         result.action = "failed"
         result.reason = "; ".join(error.messages)

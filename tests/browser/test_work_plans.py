@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def plan(staff_a):
     institution = InstitutionFactory(name="Trung tâm Văn hóa Nghệ thuật tỉnh Đồng Tháp")
     institution.editors.add(staff_a)
-    commitment = CommitmentFactory(plan__institution=institution, plan__year=2022,
-                                   description="Tổ chức chiếu phim lưu động")
+    commitment = CommitmentFactory(
+        plan__institution=institution, plan__year=2022, description="Tổ chức chiếu phim lưu động"
+    )
     return commitment
 
 

@@ -349,13 +349,8 @@ def test_import_seeds_creates_drafts_with_every_field():
 
 @pytest.mark.django_db
 def test_published_seed_shows_on_public_pages_and_untitled_one_stays_draft(
-    client, settings, django_assert_max_num_queries
+    client, django_assert_max_num_queries
 ):
-    settings.SECURE_SSL_REDIRECT = False
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
     out, _ = run(SEEDS, "--status", "published")
 
     assert "Giữ bản nháp" in out and "hoa-binh-2019-hoi-nghi-thiet-che.txt" in out
@@ -364,7 +359,7 @@ def test_published_seed_shows_on_public_pages_and_untitled_one_stays_draft(
     assert dong_thap.status == Article.Status.PUBLISHED
     assert hoa_binh.status == Article.Status.DRAFT
     assert hoa_binh.editor_note.startswith("CẦN XEM LẠI")
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         response = client.get(reverse("news:article-list"))
     assertContains(response, "đến làm việc Trung tâm Văn hóa Nghệ thuật Tỉnh")
     assertNotContains(response, "Hội nghị chuyên đề")
@@ -507,3 +502,17 @@ def test_missing_path_stops_before_anything_is_imported(tmp_path):
     with pytest.raises(CommandError, match="Không tìm thấy"):
         run(DONG_THAP, tmp_path / "khong-co.txt")
     assert Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_import_links_the_institutions_the_text_names():
+    from django.core.management import call_command
+
+    from tests.factories import InstitutionFactory
+
+    named = InstitutionFactory(name="Trung tâm Văn hóa - Điện ảnh tỉnh Hòa Bình")
+    other = InstitutionFactory(name="Thư viện tỉnh Đồng Tháp")
+    call_command("import_news", str(SEEDS / "hoa-binh-2019-hoi-nghi-thiet-che.txt"))
+    article = Article.objects.get()
+    assert named in article.institutions.all()
+    assert other not in article.institutions.all()

@@ -5,6 +5,7 @@ import textwrap
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from institutions.models import Institution
 from news.importing import (
     DEFAULT_SOURCE_LABEL,
     ImportResult,
@@ -77,6 +78,8 @@ class Command(BaseCommand):
 
         results: list[ImportResult] = []
         seen: dict = {}
+        # The portal's institutions, so that an article is linked to those it names.
+        candidates = [(i.name, i) for i in Institution.objects.only("pk", "name")]
         show_bar = len(files) > 1 and not dry_run and self.verbosity > 0
         for number, path in enumerate(files, start=1):
             result = import_file(
@@ -86,6 +89,7 @@ class Command(BaseCommand):
                 source_label=source_label,
                 dry_run=dry_run,
                 seen=seen,
+                candidates=candidates,
             )
             results.append(result)
             if dry_run:
