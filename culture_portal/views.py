@@ -1,4 +1,7 @@
+import uuid
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
@@ -55,12 +58,17 @@ def favicon(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """For a load balancer: 200 when the database answers, 503 otherwise."""
+    """For a load balancer: 200 when the database answers (503 otherwise); the cache's state
+    is reported too, but a cache outage does not take the server out (pages still work)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         database = "ok"
     except Exception:  # noqa: BLE001 - any failure means "not healthy"
         database = "error"
+    probe = f"healthz-{uuid.uuid4().hex}"
+    cache.set(probe, "ok", 10)
+    cache_state = "ok" if cache.get(probe) == "ok" else "error"
+    cache.delete(probe)
     status = 200 if database == "ok" else 503
-    return JsonResponse({"database": database}, status=status)
+    return JsonResponse({"database": database, "cache": cache_state}, status=status)
