@@ -34,6 +34,7 @@ def fresh_cache():
 def media_root(settings, tmp_path):
     """Uploads of a test go to a folder of its own, never to the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     return settings.MEDIA_ROOT
 
 

@@ -1,5 +1,6 @@
 """Evidence files: judged by their content, not their name or claimed type."""
 
+import os
 import uuid
 from pathlib import PurePath
 
@@ -7,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.template.defaultfilters import filesizeformat
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext as _
 
 SIGNATURES = {b"%PDF-": "pdf", b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
@@ -44,14 +44,24 @@ def validate_evidence_file(file) -> None:
         file.seek(0)
 
 
-class EvidenceStorage(LazyObject):
-    """Evidence is stored outside MEDIA_ROOT and served only by a view that checks who asks."""
+class PrivateMediaStorage(FileSystemStorage):
+    """Files kept outside MEDIA_ROOT (PRIVATE_MEDIA_ROOT), with no public URL: evidence is
+    served only by a view that checks who asks. The folder is read from the settings each
+    time, so a test or a deployment can move it."""
 
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
 
-evidence_storage = EvidenceStorage()
+evidence_storage = PrivateMediaStorage()
 
 
 def evidence_name(instance, filename: str) -> str:

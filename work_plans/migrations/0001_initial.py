@@ -174,7 +174,7 @@ class Migration(migrations.Migration):
                 ('period_start', models.DateField(verbose_name='kỳ báo cáo (ngày đầu kỳ)')),
                 ('quantity', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='số lượng thực hiện')),
                 ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('evidence_file', models.FileField(blank=True, help_text='Tệp PDF, JPEG hoặc PNG, tối đa 10 MB.', storage=django.core.files.storage.FileSystemStorage(base_url=None, location=pathlib.PurePosixPath('/work/main/private_media')), upload_to=work_plans.uploads.evidence_name, validators=[work_plans.uploads.validate_evidence_file], verbose_name='tệp minh chứng')),
+                ('evidence_file', models.FileField(blank=True, help_text='Tệp PDF, JPEG hoặc PNG, tối đa 10 MB.', storage=work_plans.uploads.PrivateMediaStorage(), upload_to=work_plans.uploads.evidence_name, validators=[work_plans.uploads.validate_evidence_file], verbose_name='tệp minh chứng')),
                 ('status', models.CharField(choices=[('submitted', 'Chờ xác nhận'), ('verified', 'Đã xác nhận'), ('returned', 'Trả lại')], db_index=True, default='submitted', max_length=20, verbose_name='trạng thái')),
                 ('submitted_at', models.DateTimeField(auto_now_add=True, verbose_name='ngày báo cáo')),
                 ('verified_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='ngày xác nhận')),
