@@ -204,7 +204,7 @@ def test_dashboard_runs_a_fixed_number_of_queries(
     for _ in range(count):
         ProgressReportFactory(commitment=CommitmentFactory())
     client.force_login(leader)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         response = client.get(reverse("work_plans:dashboard", args=[2022]))
     assert len(response.context["rows"]) == count
 
