@@ -1,0 +1,109 @@
+"""Backup and restore: the database as Django fixtures (portable between SQLite and
+PostgreSQL) plus uploaded files, in one .tar.gz archive."""
+
+import io
+import json
+import tarfile
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+FORMAT = 1
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+
+
+class BackupError(Exception):
+    pass
+
+
+def _add_folder(archive: tarfile.TarFile, folder: Path, name: str) -> int:
+    count = 0
+    if folder.exists():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.add(path, arcname=f"{name}/{path.relative_to(folder)}")
+                count += 1
+    return count
+
+
+def backup(path: Path) -> dict:
+    data = io.StringIO()
+    call_command(
+        "dumpdata",
+        "--natural-foreign",
+        "--natural-primary",
+        "--indent",
+        "0",
+        *[f"--exclude={name}" for name in EXCLUDED],
+        stdout=data,
+    )
+    content = data.getvalue().encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    with tarfile.open(partial, "w:gz") as archive:
+        info = tarfile.TarInfo("data.json")
+        info.size = len(content)
+        info.mtime = int(datetime.now().timestamp())
+        archive.addfile(info, io.BytesIO(content))
+        media = _add_folder(archive, Path(settings.MEDIA_ROOT), "media")
+        private = _add_folder(archive, Path(settings.PRIVATE_MEDIA_ROOT), "private_media")
+        manifest = {
+            "format": FORMAT,
+            "created": timezone.now().isoformat(),
+            "objects": len(json.loads(content)),
+            "media_files": media,
+            "private_files": private,
+        }
+        raw = json.dumps(manifest, ensure_ascii=False).encode()
+        info = tarfile.TarInfo("manifest.json")
+        info.size = len(raw)
+        archive.addfile(info, io.BytesIO(raw))
+    partial.replace(path)  # a backup is either whole or absent
+    return manifest
+
+
+def _database_is_empty() -> bool:
+    for label in ("news.Article", "institutions.Institution", "auth.User"):
+        if apps.get_model(label).objects.exists():
+            return False
+    return True
+
+
+def restore(path: Path) -> dict:
+    if not path.exists():
+        raise BackupError(_("Không tìm thấy tệp sao lưu %(path)s.") % {"path": path})
+    if not _database_is_empty():
+        raise BackupError(
+            _("Cơ sở dữ liệu không trống. Chỉ khôi phục vào một cơ sở dữ liệu mới (đã migrate).")
+        )
+    try:
+        archive = tarfile.open(path, "r:gz")
+    except (tarfile.TarError, OSError) as error:
+        raise BackupError(_("Tệp sao lưu hỏng: %(error)s") % {"error": error}) from None
+    with archive, tempfile.TemporaryDirectory() as work:
+        names = archive.getnames()
+        if "data.json" not in names or "manifest.json" not in names:
+            raise BackupError(_("Tệp này không phải bản sao lưu của cổng thông tin."))
+        manifest = json.load(archive.extractfile("manifest.json"))
+        archive.extractall(work, filter="data")
+        with transaction.atomic():
+            call_command("loaddata", str(Path(work) / "data.json"), verbosity=0)
+        for name, target in (
+            ("media", settings.MEDIA_ROOT),
+            ("private_media", settings.PRIVATE_MEDIA_ROOT),
+        ):
+            source = Path(work) / name
+            if source.exists():
+                for file in source.rglob("*"):
+                    if file.is_file():
+                        destination = Path(target) / file.relative_to(source)
+                        destination.parent.mkdir(parents=True, exist_ok=True)
+                        destination.write_bytes(file.read_bytes())
+    return manifest

@@ -1,0 +1,75 @@
+import tarfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+
+from institutions.models import Institution
+from news.models import Article, ArticlePhoto
+from tests.factories import (
+    ArticlePhotoFactory,
+    CommitmentFactory,
+    InstitutionFactory,
+    ProgressReportFactory,
+)
+from work_plans.models import ProgressReport, WorkPlan
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def snapshot():
+    return {
+        "articles": sorted(Article.objects.values_list("title", "slug", "body", "status")),
+        "photos": sorted(
+            (p.caption, p.image.name, p.image.read()) for p in ArticlePhoto.objects.all()
+        ),
+        "institutions": sorted(Institution.objects.values_list("name", "unit__name", "level")),
+        "plans": sorted(WorkPlan.objects.values_list("institution__name", "year", "status")),
+        "reports": sorted(
+            (str(r.quantity), r.status, r.evidence_file.read() if r.evidence_file else b"")
+            for r in ProgressReport.objects.all()
+        ),
+        "history": Article.history.count(),
+    }
+
+
+def test_backup_then_restore_into_a_fresh_database_gives_everything_back(tmp_path, editor):
+    article = ArticlePhotoFactory(caption="Toàn cảnh hội nghị").article
+    article.institutions.add(InstitutionFactory(name="Bảo tàng tỉnh Hòa Bình"))
+    ProgressReportFactory(
+        commitment=CommitmentFactory(),
+        evidence_file=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 minh chung\n%%EOF"),
+    )
+    before = snapshot()
+    archive = tmp_path / "sao-luu" / "portal.tar.gz"
+    call_command("backup", str(archive))
+    assert tarfile.open(archive).getmember("data.json").size > 0
+
+    call_command("flush", interactive=False)
+    for folder in ("media", "private_media"):
+        for file in (tmp_path / folder).rglob("*"):
+            if file.is_file():
+                file.unlink()
+    assert not Article.objects.exists()
+
+    call_command("restore", str(archive))
+    assert snapshot() == before
+    restored = Article.objects.get()
+    assert [i.name for i in restored.institutions.all()] == ["Bảo tàng tỉnh Hòa Bình"]
+    assert restored.photos.get().renditions["widths"]
+
+
+def test_restore_refuses_a_database_with_content(tmp_path):
+    InstitutionFactory()
+    call_command("backup", str(tmp_path / "a.tar.gz"))
+    with pytest.raises(CommandError, match="không trống"):
+        call_command("restore", str(tmp_path / "a.tar.gz"))
+
+
+def test_restore_says_what_is_wrong_with_a_bad_file(tmp_path):
+    bad = tmp_path / "hong.tar.gz"
+    bad.write_bytes(b"khong phai tar")
+    with pytest.raises(CommandError, match="hỏng"):
+        call_command("restore", str(bad))
+    with pytest.raises(CommandError, match="Không tìm thấy"):
+        call_command("restore", str(tmp_path / "khong-co.tar.gz"))
