@@ -15,7 +15,8 @@ class Command(BaseCommand):
         manifest = backup(path)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Đã sao lưu {manifest['objects']} bản ghi, {manifest['media_files']} tệp công khai, "
+                f"Đã sao lưu {manifest['objects']} bản ghi, "
+                f"{manifest['media_files']} tệp công khai, "
                 f"{manifest['private_files']} tệp nội bộ vào {path}."
             )
         )
