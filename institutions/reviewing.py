@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from culture_portal import audit
+from culture_portal.models import AuditEvent
 from institutions.models import Institution, ProfileChange
 
 
@@ -52,6 +54,7 @@ def approve_profile_change(change: ProfileChange, *, by) -> Institution:
     change.reviewed_by = by
     change.reviewed_at = timezone.now()
     change.save()
+    audit.record(AuditEvent.Action.APPROVED, change, by=by)
     return institution
 
 
@@ -67,4 +70,5 @@ def return_profile_change(change: ProfileChange, *, by, comment: str) -> Profile
     change.reviewed_by = by
     change.reviewed_at = timezone.now()
     change.save()
+    audit.record(AuditEvent.Action.RETURNED, change, by=by, detail=change.comment)
     return change

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from culture_portal.admin import AuditedDeleteMixin
 from culture_portal.text import fold
 from news import publishing
 from news.forms import ArticleAdminForm, can_publish
@@ -73,7 +74,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(AuditedDeleteMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     inlines = [ArticlePhotoInline]
     list_display = ["title", "status_label", "category", "published_at", "created_by", "updated_at"]

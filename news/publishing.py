@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from culture_portal import audit
+from culture_portal.models import AuditEvent
 from news.models import Article
 
 FIELD_LABELS = {
@@ -48,12 +50,20 @@ def publish_article(article: Article, *, by, at: datetime | None = None) -> Arti
     article.published_at = at or timezone.now()
     article.published_by = by
     article.save()
+    scheduled = article.published_at > timezone.now()
+    audit.record(
+        AuditEvent.Action.SCHEDULED if scheduled else AuditEvent.Action.PUBLISHED,
+        article,
+        by=by,
+        detail=timezone.localtime(article.published_at).strftime("%H:%M %d/%m/%Y"),
+    )
     return article
 
 
 def unpublish_article(article: Article, *, by) -> Article:
     article.status = Article.Status.UNPUBLISHED
     article.save()
+    audit.record(AuditEvent.Action.UNPUBLISHED, article, by=by)
     return article
 
 

@@ -62,8 +62,11 @@ def make_staff(django_user_model, username, group=None, **extra):
             from culture_portal.roles import sync_groups
             from institutions.roles import ROLES as INSTITUTION_ROLES
             from news.roles import ROLES as NEWS_ROLES
+            from work_plans.roles import ROLES as WORK_PLAN_ROLES
 
-            sync_groups(apps, {**NEWS_ROLES, **INSTITUTION_ROLES}, in_migration=False)
+            for roles in (NEWS_ROLES, INSTITUTION_ROLES, WORK_PLAN_ROLES):
+                sync_groups(apps, roles, in_migration=False)
+            sync_groups(apps, {"Lãnh đạo": ["culture_portal.view_auditevent"]}, in_migration=False)
         user.groups.add(Group.objects.get(name=group))
     return user
 

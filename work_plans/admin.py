@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from culture_portal.admin import AuditedDeleteMixin
 from institutions.models import Institution
 from work_plans import reviewing
 from work_plans.fulfilment import period_choices
@@ -53,7 +54,7 @@ class CommitmentInline(admin.StackedInline):
 
 
 @admin.register(WorkPlan)
-class WorkPlanAdmin(SimpleHistoryAdmin):
+class WorkPlanAdmin(AuditedDeleteMixin, SimpleHistoryAdmin):
     list_display = ["institution", "year", "status", "approved_by", "updated_at"]
     list_filter = ["year", "status", "institution__level"]
     list_select_related = ["institution", "approved_by"]

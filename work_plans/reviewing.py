@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from culture_portal import audit
+from culture_portal.models import AuditEvent
 from work_plans.models import ProgressReport, WorkPlan
 
 
@@ -39,6 +41,7 @@ def approve_plan(plan: WorkPlan, *, by) -> WorkPlan:
     plan.approved_by = by
     plan.approved_at = timezone.now()
     plan.save()
+    audit.record(AuditEvent.Action.APPROVED, plan, by=by)
     return plan
 
 
@@ -49,6 +52,7 @@ def close_plan(plan: WorkPlan, *, by) -> WorkPlan:
         raise ValidationError(_("Chỉ khép lại được kế hoạch đã phê duyệt."))
     plan.status = WorkPlan.Status.CLOSED
     plan.save()
+    audit.record(AuditEvent.Action.CLOSED, plan, by=by)
     return plan
 
 
@@ -61,6 +65,7 @@ def verify_report(report: ProgressReport, *, by) -> ProgressReport:
     report.verified_by = by
     report.verified_at = timezone.now()
     report.save()
+    audit.record(AuditEvent.Action.VERIFIED, report, by=by)
     return report
 
 
@@ -74,4 +79,5 @@ def return_report(report: ProgressReport, *, by, comment: str) -> ProgressReport
     report.verified_by = by
     report.verified_at = timezone.now()
     report.save()
+    audit.record(AuditEvent.Action.RETURNED, report, by=by, detail=report.comment)
     return report
