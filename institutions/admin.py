@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from culture_portal.admin import AuditedDeleteMixin
+from culture_portal.admin import AuditedDeleteMixin, RecoverDeletedMixin
 from culture_portal.text import fold
 from institutions import reviewing
 from institutions.models import (
@@ -127,7 +127,9 @@ class PendingChangeFilter(admin.SimpleListFilter):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(AuditedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+class InstitutionAdmin(
+    RecoverDeletedMixin, AuditedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin
+):
     list_display = ["name", "type", "level", "unit", "status", "updated_at"]
     list_filter = ["level", "type", "status", ProvinceFilter, PendingChangeFilter]
     list_select_related = ["type", "unit"]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from culture_portal.admin import AuditedDeleteMixin
+from culture_portal.admin import AuditedDeleteMixin, RecoverDeletedMixin
 from culture_portal.text import fold
 from news import publishing
 from news.forms import ArticleAdminForm, can_publish
@@ -74,7 +74,9 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(AuditedDeleteMixin, SimpleHistoryAdmin):
+class ArticleAdmin(RecoverDeletedMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
+    recover_related = [("news.ArticlePhoto", "article_id")]
+
     form = ArticleAdminForm
     inlines = [ArticlePhotoInline]
     list_display = ["title", "status_label", "category", "published_at", "created_by", "updated_at"]
@@ -166,6 +168,9 @@ class ArticleAdmin(AuditedDeleteMixin, SimpleHistoryAdmin):
         return super().has_delete_permission(request, obj) and (
             obj is None or can_publish(request.user) or obj.status == Article.Status.DRAFT
         )
+
+    def has_recover_permission(self, request):
+        return can_publish(request.user)
 
     def has_publish_permission(self, request):
         return can_publish(request.user)

@@ -39,3 +39,29 @@ def test_audit_trail_is_visible_to_leaders_and_superusers_only(client, leader, e
     for user, status in ((leader, 200), (superuser, 200), (editor, 403)):
         client.force_login(user)
         assert client.get(url).status_code == status
+
+
+def test_a_publisher_restores_a_deleted_article_with_its_photos(client, publisher, editor):
+    from tests.factories import ArticlePhotoFactory
+
+    article = ArticlePhotoFactory(caption="Ảnh còn lại").article
+    title, pk = article.title, article.pk
+    client.force_login(publisher)
+    client.post(reverse("admin:news_article_delete", args=[pk]), {"post": "yes"})
+    assert not Article.objects.filter(pk=pk).exists()
+
+    client.force_login(editor)
+    assert client.get(reverse("admin:news_article_deleted")).status_code == 403
+    record = Article.history.get(id=pk, history_type="-")
+    restore = reverse("admin:news_article_restore", args=[record.history_id])
+    assert client.post(restore).status_code == 403
+
+    client.force_login(publisher)
+    page = client.get(reverse("admin:news_article_deleted"))
+    assert title in page.content.decode()
+    client.post(restore)
+    restored = Article.objects.get(pk=pk)
+    assert restored.title == title
+    assert [p.caption for p in restored.photos.all()] == ["Ảnh còn lại"]
+    assert AuditEvent.objects.filter(action="restored", object_id=str(pk)).exists()
+    assert not client.get(reverse("admin:news_article_deleted")).context["records"]
