@@ -12,7 +12,10 @@ from django.utils import timezone
 
 from culture_portal.demo_images import demo_photo
 from culture_portal.images import clean_photo
-from culture_portal.text import fold, vietnamese_slugify
+from culture_portal.models import SearchEntry
+from culture_portal.search import search_tokens
+from culture_portal.search_index import article_entry
+from culture_portal.text import vietnamese_slugify
 from news import demo
 from news.models import Article, ArticlePhoto, Category
 
@@ -67,7 +70,7 @@ def fill_articles(count: int, *, seed: int = 7, batch: int = 2000) -> int:
                     status=Article.Status.PUBLISHED,
                     published_at=now - timedelta(minutes=rng.randint(60, 60 * 24 * 365 * 6)),
                     created_by=author,
-                    search_text=fold(f"{title} {lead} {' '.join([*paragraphs, *extra])}"),
+                    search_text=search_tokens(title, lead, *paragraphs, *extra),
                     version=1,
                 )
             )
@@ -84,5 +87,6 @@ def fill_articles(count: int, *, seed: int = 7, batch: int = 2000) -> int:
             )
             for article in created
         )
+        SearchEntry.objects.bulk_create(article_entry(article) for article in created)
         made += len(created)
     return made

@@ -15,8 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from culture_portal import search_index
+
 FORMAT = 1
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "culture_portal.SearchEntry"]
 
 
 class BackupError(Exception):
@@ -95,6 +97,7 @@ def restore(path: Path) -> dict:
         archive.extractall(work, filter="data")
         with transaction.atomic():
             call_command("loaddata", str(Path(work) / "data.json"), verbosity=0)
+            search_index.rebuild()
         for name, target in (
             ("media", settings.MEDIA_ROOT),
             ("private_media", settings.PRIVATE_MEDIA_ROOT),

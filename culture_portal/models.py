@@ -202,3 +202,43 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.object_repr}"
+
+
+class SearchEntry(models.Model):
+    """One published article or one institution, as the site search sees it.
+
+    Kept in step with its source by culture_portal/search_index.py (signals); rebuilt by
+    `manage.py rebuild_search_index`. Narrow on purpose: the long columns are read only for
+    the page of results shown.
+    """
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("Tin tức")
+        INSTITUTION = "institution", _("Thiết chế")
+
+    page_cache_ignore = True  # its sources' saves already renew cached pages
+
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind)
+    object_id = models.PositiveIntegerField()
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    url = models.CharField(max_length=400)
+    date = models.DateTimeField(
+        _("thời gian"), help_text=_("Thời gian đăng tin; lần cập nhật cuối của thiết chế.")
+    )
+    label = models.CharField(
+        _("nhãn"), max_length=300, blank=True, help_text=_("Chuyên mục, hoặc địa bàn.")
+    )
+    text = models.TextField(_("nội dung"), blank=True)
+    title_tokens = models.TextField(default="")
+    tokens = models.TextField(default="")
+
+    class Meta:
+        verbose_name = _("mục tìm kiếm")
+        verbose_name_plural = _("mục tìm kiếm")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique")
+        ]
+        indexes = [models.Index(fields=["-date"], name="search_entry_date")]
+
+    def __str__(self):
+        return self.title

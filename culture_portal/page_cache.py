@@ -70,6 +70,8 @@ def connect_signals() -> None:
         for model in config.get_models():
             if model._meta.label.split(".")[1].startswith("Historical"):
                 continue
+            if getattr(model, "page_cache_ignore", False):
+                continue
             uid = f"page-cache:{model._meta.label}"
             post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + ":save")
             post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid + ":delete")

@@ -21,6 +21,7 @@ urlpatterns = [
     path("tin-tuc/", include("news.urls")),
     path("thiet-che/", include("institutions.urls")),
     path("ke-hoach/", include("work_plans.urls")),
+    path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),

@@ -2,15 +2,29 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from django.views.static import serve as static_serve
 
+from culture_portal.models import SearchEntry
+from culture_portal.search import (
+    MAX_QUERY_CHARS,
+    MAX_WORDS,
+    MIN_CHARS,
+    RANK_LIMIT,
+    Query,
+    Results,
+    highlight,
+    snippet,
+)
 from news.models import Article, Category
 
 
@@ -72,3 +86,84 @@ def healthz(request):
     cache.delete(probe)
     status = 200 if database == "ok" else 503
     return JsonResponse({"database": database, "cache": cache_state}, status=status)
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told its count (the search has already counted its results)."""
+
+    def __init__(self, object_list, per_page, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+
+class SearchView(TemplateView):
+    """/tim-kiem/?q=…&loai=tin-tuc|thiet-che: published news and institutions together."""
+
+    template_name = "search.html"
+    paginate_by = 10
+    kinds = {"tin-tuc": SearchEntry.Kind.NEWS, "thiet-che": SearchEntry.Kind.INSTITUTION}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = Query.parse(self.request.GET.get("q"))
+        kind_param = str(self.request.GET.get("loai", ""))
+        kind = self.kinds.get(kind_param)
+        notices = []
+        if kind_param and kind is None:
+            notices.append(_("Không có loại kết quả này; đang hiện mọi loại."))
+        if query.truncated:
+            notices.append(
+                _("Từ khoá quá dài: chỉ tìm theo %(words)d từ đầu tiên (tối đa %(chars)d ký tự).")
+                % {"words": MAX_WORDS, "chars": MAX_QUERY_CHARS}
+            )
+        context.update(query=query, kind=kind_param if kind else "", notices=notices)
+        if query.is_empty:
+            context["problem"] = _("Hãy gõ điều cần tìm: tên thiết chế, địa danh, sự kiện…")
+        elif not query.words:
+            context["problem"] = _("Từ khoá không có chữ hay số nào để tìm. Hãy gõ bằng chữ.")
+        elif not query.is_usable:
+            context["problem"] = _("Từ khoá quá ngắn: hãy gõ ít nhất %(n)d chữ cái.") % {
+                "n": MIN_CHARS
+            }
+        else:
+            results = Results(query, kind)
+            paginator = KnownCountPaginator(
+                results.ranked(), self.paginate_by, count=results.ranked_count
+            )
+            page = paginator.get_page(self.request.GET.get("page"))
+            context.update(
+                results=results,
+                page_obj=page,
+                page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+                hits=[
+                    {
+                        "entry": entry,
+                        "title": highlight(entry.title, query.words),
+                        "snippet": snippet(entry.text, query.words),
+                    }
+                    for entry in page.object_list
+                ],
+                limited=results.total > RANK_LIMIT,
+                rank_limit=RANK_LIMIT,
+            )
+            if results.total_all == 0 and len(query.words) > 1:
+                context["suggestions"] = self.single_word_suggestions(query)
+        if not context.get("hits"):
+            context["newest"] = list(Article.objects.published().for_listing()[:4])
+        return context
+
+    @staticmethod
+    def single_word_suggestions(query: Query) -> list[tuple[str, int]]:
+        """The query's words, as typed, that find something on their own."""
+        suggestions = []
+        for word in list(dict.fromkeys(query.text.split()))[: MAX_WORDS // 2]:
+            alone = Query.parse(word)
+            if alone.is_usable and len(alone.words) == 1:
+                count = Results(alone).total_all
+                if count:
+                    suggestions.append((word, count))
+        return suggestions

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from culture_portal.admin import AuditedDeleteMixin, RecoverDeletedMixin
-from culture_portal.text import fold
+from culture_portal.search import Query, words_q
 from institutions import reviewing
 from institutions.models import (
     AdministrativeUnit,
@@ -30,9 +30,8 @@ class FoldedSearchMixin:
     folded_search_field = "search_text"
 
     def get_search_results(self, request, queryset, search_term):
-        for word in fold(search_term).split()[:10]:
-            queryset = queryset.filter(**{f"{self.folded_search_field}__contains": word})
-        return queryset, False
+        words = Query.parse(search_term).words
+        return queryset.filter(words_q(self.folded_search_field, words)), False
 
 
 class ProvinceFilter(admin.SimpleListFilter):

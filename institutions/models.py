@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from culture_portal.models import Photo
-from culture_portal.text import fold, normalize_multiline, normalize_text, vietnamese_slugify
+from culture_portal.models import Photo, SearchEntry
+from culture_portal.search import Query, matching, search_tokens
+from culture_portal.text import normalize_multiline, normalize_text, vietnamese_slugify
 
 # Vietnam's July 2025 reorganisation: no district level, 34 provinces.
 REFORM_DATE = date(2025, 7, 1)
@@ -131,7 +132,7 @@ class AdministrativeUnit(models.Model):
 
     def save(self, *args, **kwargs):
         self.name = normalize_text(self.name)
-        self.search_name = fold(self.name)
+        self.search_name = search_tokens(self.name)
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -276,10 +277,12 @@ class InstitutionQuerySet(models.QuerySet):
         return self.filter(incomplete | stale)
 
     def search(self, query: str):
-        queryset = self
-        for word in fold(query).split()[:10]:
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
+        """Institutions matching `query` as the site search does (culture_portal.search)."""
+        words = Query.parse(query).words
+        if not words:
+            return self
+        entries = matching(SearchEntry.objects.filter(kind=SearchEntry.Kind.INSTITUTION), words)
+        return self.filter(pk__in=entries.values("object_id"))
 
 
 class Institution(models.Model):
@@ -414,7 +417,7 @@ class Institution(models.Model):
         self.description = normalize_multiline(self.description)
         if not self.slug:
             self.slug = self.unique_slug()
-        self.search_text = fold(f"{self.name} {self.address} {self.description}")
+        self.search_text = search_tokens(self.name, self.address, self.description)
         super().save(*args, **kwargs)
 
     def unique_slug(self) -> str:

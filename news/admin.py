@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from culture_portal.admin import AuditedDeleteMixin, RecoverDeletedMixin
-from culture_portal.text import fold
+from culture_portal.search import Query, words_q
 from news import publishing
 from news.forms import ArticleAdminForm, can_publish
 from news.models import Article, ArticlePhoto, Category
@@ -153,10 +153,7 @@ class ArticleAdmin(RecoverDeletedMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         # Diacritic-insensitive: match the folded search column, word by word.
-        words = fold(search_term).split()
-        for word in words[:10]:
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset, False
+        return queryset.filter(words_q("search_text", Query.parse(search_term).words)), False
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

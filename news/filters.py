@@ -4,7 +4,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from culture_portal.text import fold
+from culture_portal.models import SearchEntry
+from culture_portal.search import Query, matching
 from news.models import Article, Category
 
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -40,9 +41,12 @@ class ArticleFilter(django_filters.FilterSet):
         fields = ["q", "category", "month"]
 
     def filter_text(self, queryset, name, value):
-        for word in fold(value).split()[:10]:
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
+        # The site search's matching, through its index (see culture_portal.search).
+        words = Query.parse(value).words
+        if not words:
+            return queryset
+        entries = matching(SearchEntry.objects.filter(kind=SearchEntry.Kind.NEWS), words)
+        return queryset.filter(pk__in=entries.values("object_id"))
 
     def filter_month(self, queryset, name, value):
         match = MONTH.match(value or "")

@@ -1,3 +1,4 @@
+import html
 import re
 
 from django.conf import settings
@@ -11,7 +12,8 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
 from culture_portal.models import Photo
-from culture_portal.text import fold, normalize_multiline, normalize_text, vietnamese_slugify
+from culture_portal.search import search_tokens
+from culture_portal.text import normalize_multiline, normalize_text, vietnamese_slugify
 from news.richtext import sanitize, split_blocks
 
 # Paths under /tin-tuc/ that an article slug must not take.
@@ -229,7 +231,7 @@ class Article(models.Model):
         self.body = sanitize(self.body)
         if not self.slug:
             self.slug = self.unique_slug()
-        self.search_text = fold(f"{self.title} {self.lead} {self.body_text}")
+        self.search_text = search_tokens(self.title, self.lead, self.body_text)
         self.version += 1
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "version", "search_text"}
@@ -252,7 +254,7 @@ class Article(models.Model):
 
     @property
     def body_text(self) -> str:
-        return normalize_text(strip_tags(re.sub(r"<", " <", self.body or "")))
+        return normalize_text(html.unescape(strip_tags(re.sub(r"<", " <", self.body or ""))))
 
     @property
     def is_public(self) -> bool:

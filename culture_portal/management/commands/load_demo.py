@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from culture_portal import search_index
 from culture_portal.models import SiteIdentity
 from institutions import demo as institutions_demo
 from institutions.importing import import_official_units
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             institutions = institutions_demo.load()
             units = import_official_units()
             plans = work_plans_demo.load()
+            search_index.rebuild()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Dữ liệu mẫu: {news['articles']} tin bài, "
