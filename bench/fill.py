@@ -50,6 +50,7 @@ def fill_articles(count: int, *, seed: int = 7, batch: int = 2000) -> int:
         photos.append(photo)
     now = timezone.now()
     made = 0
+    existing = Article.objects.count()
     while made < count:
         articles = []
         for _ in range(min(batch, count - made)):
@@ -58,7 +59,7 @@ def fill_articles(count: int, *, seed: int = 7, batch: int = 2000) -> int:
             title = f"{title} tại {place}"
             extra = [p for _, _, ps in rng.sample(stories, 3) for p in ps]
             body = "".join(f"<p>{p}</p>" for p in [*paragraphs, *extra])
-            number = Article.objects.count() + len(articles) + 1
+            number = existing + made + len(articles) + 1
             articles.append(
                 Article(
                     title=title,

@@ -8,17 +8,26 @@ page is kept past the next scheduled publication time.
 
 Visitors with a session cookie (signed-in staff and leaders) always get live pages. If the
 cache backend fails (Redis down), django-redis ignores the error and pages are rendered.
+
+Each worker process also keeps the pages it has served lately in memory (a bounded LRU in
+front of the shared cache). That is safe because a key names the content version: once the
+version changes, no request asks for the old keys again. A hit then costs one small read of
+the version from the shared cache and no copy of the page over the network.
 """
 
 import hashlib
 import logging
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
@@ -31,6 +40,57 @@ EXCLUDED_PREFIXES = ("/admin/", "/static/", "/media/", "/healthz", "/jsi18n/")
 
 def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
+
+
+class LocalPages:
+    """The pages this process served lately: key → (expiry, status, headers, content)."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.entries: OrderedDict[str, tuple] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> HttpResponse | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] < time.time():
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+        _expiry, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        return response
+
+    def set(self, key: str, response, timeout: int) -> None:
+        content = response.content
+        if len(content) > self.max_bytes // 20:
+            return
+        headers = list(response.headers.items())
+        entry = (time.time() + timeout, response.status_code, headers, content)
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = entry
+            self.size += len(content)
+            while self.size > self.max_bytes and self.entries:
+                self._drop(next(iter(self.entries)))
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+    def _drop(self, key: str) -> None:
+        entry = self.entries.pop(key)
+        self.size -= len(entry[3])
+
+
+local_pages = LocalPages(max_bytes=settings.PAGE_CACHE_LOCAL_BYTES)
 
 
 def content_version() -> str:
@@ -99,7 +159,12 @@ class AnonymousPageCacheMiddleware:
         version = content_version()
         digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         key = f"page:{version}:{digest}"
-        cached = _cache().get(key)
+        cached = local_pages.get(key)
+        if cached is None:
+            cached = _cache().get(key)
+            if cached is not None:
+                timeout = min(settings.PAGE_CACHE_SECONDS, seconds_to_next_publication(version))
+                local_pages.set(key, cached, timeout)
         if cached is not None:
             return get_conditional_response(
                 request,
@@ -113,6 +178,7 @@ class AnonymousPageCacheMiddleware:
             if timeout > 0:
                 patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
                 _cache().set(key, response, timeout)
+                local_pages.set(key, response, timeout)
         return response
 
     @staticmethod

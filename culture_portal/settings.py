@@ -195,6 +195,8 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Anonymous pages are cached whole (culture_portal/page_cache.py); 0 turns that off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "default"
+# Pages each worker keeps in its own memory, in front of the shared cache (bytes).
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", 24 * 1024 * 1024))
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Staff sessions: at most SESSION_COOKIE_AGE after sign-in, and they end after

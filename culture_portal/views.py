@@ -158,7 +158,8 @@ class SearchView(TemplateView):
 
     @staticmethod
     def single_word_suggestions(query: Query) -> list[tuple[str, int]]:
-        """The query's words, as typed, that find something on their own."""
+        """What to try instead: the query without its words that find nothing, then each
+        word, as typed, that finds something on its own."""
         suggestions = []
         for word in list(dict.fromkeys(query.text.split()))[: MAX_WORDS // 2]:
             alone = Query.parse(word)
@@ -166,4 +167,9 @@ class SearchView(TemplateView):
                 count = Results(alone).total_all
                 if count:
                     suggestions.append((word, count))
+        if len(suggestions) > 1:
+            shorter = " ".join(word for word, _count in suggestions)
+            count = Results(Query.parse(shorter)).total_all
+            if count:
+                suggestions.insert(0, (shorter, count))
         return suggestions

@@ -6,7 +6,7 @@ from institutions.models import Institution
 class InstitutionSitemap(Sitemap):
     changefreq = "monthly"
     priority = 0.6
-    limit = 5000
+    limit = 1000
 
     def items(self):
         return Institution.objects.only("slug", "updated_at").order_by("pk")

@@ -6,7 +6,7 @@ from news.models import Article, Category
 class ArticleSitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.7
-    limit = 50000
+    limit = 1000
 
     def items(self):
         return Article.objects.published().only("slug", "updated_at").order_by("-published_at")

@@ -25,9 +25,13 @@ def fresh_cache():
     """Each test starts with an empty cache (pages, site identity)."""
     from django.core.cache import cache
 
+    from culture_portal.page_cache import local_pages
+
     cache.clear()
+    local_pages.clear()
     yield
     cache.clear()
+    local_pages.clear()
 
 
 @pytest.fixture(autouse=True)

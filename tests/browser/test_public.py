@@ -49,6 +49,8 @@ PUBLIC_PAGES = {
     "category": "/tin-tuc/chuyen-muc/van-hoa/",
     "search-empty": "/tin-tuc/?q=kh%C3%B4ng+c%C3%B3+g%C3%AC",
     "not-found": "/tin-tuc/khong-ton-tai/",
+    "site-search": "/tim-kiem/?q=don+ca+tai+tu",
+    "site-search-none": "/tim-kiem/?q=zzzq+van+hoa",
 }
 STATUS = {"not-found": 404}
 
@@ -132,6 +134,26 @@ def test_filters_work_by_keyboard_and_stay_in_the_address(desktop, content):
     desktop.keyboard.press("Enter")
     desktop.wait_for_url("**q=dong+ca**")
     assert desktop.locator(".card__title").all_inner_texts() == ["Liên hoan đờn ca tài tử tỉnh"]
+
+
+def test_site_search_from_the_header_by_keyboard(phone, content):
+    phone.open("/")
+    phone.click(".nav-toggle")
+    phone.fill("#site-search", "DON CA TAI TU")
+    phone.keyboard.press("Enter")
+    phone.wait_for_url("**/tim-kiem/?q=DON+CA+TAI+TU")
+    first = phone.locator(".search-result__title a").first
+    assert first.inner_text() == "Liên hoan đờn ca tài tử tỉnh"
+    assert phone.locator(".search-result__title mark").all_inner_texts() == [
+        "đờn",
+        "ca",
+        "tài",
+        "tử",
+    ]
+    phone.screenshot_as("site-search")
+    first.focus()
+    phone.keyboard.press("Enter")
+    phone.wait_for_url("**" + content["main"].get_absolute_url())
 
 
 def test_draft_preview_shows_the_banner_to_staff(desktop, content, editor):

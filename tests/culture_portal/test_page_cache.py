@@ -1,3 +1,5 @@
+import time
+
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
@@ -92,3 +94,22 @@ def test_pages_use_redis_when_configured(client, settings):
     assertContains(client.get(LIST), "Tin qua Redis")
     assert cache.get("content-version")
     cache.clear()
+
+
+def test_worker_memory_layer_is_bounded_and_expires(monkeypatch):
+    from django.http import HttpResponse
+
+    from culture_portal.page_cache import LocalPages
+
+    pages = LocalPages(max_bytes=1000)
+    for n in range(30):
+        pages.set(f"k{n}", HttpResponse(b"x" * 40, headers={"ETag": f'"{n}"'}), timeout=60)
+    assert pages.size <= 1000
+    assert pages.get("k0") is None  # the oldest went first
+    newest = pages.get("k29")
+    assert newest.content == b"x" * 40 and newest["ETag"] == '"29"'
+    pages.set("big", HttpResponse(b"x" * 600), timeout=60)
+    assert pages.get("big") is None  # a page too large for the layer is not kept
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 61)
+    assert pages.get("k29") is None

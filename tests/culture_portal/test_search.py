@@ -263,6 +263,9 @@ def test_no_result_page_helps(client):
     assert "Tin mới nhất" in html and "Liên hoan đờn ca tài tử" in html
     # A word that finds something on its own is offered, as typed.
     assert response.context["suggestions"] == [("đờn", 1)]
+    # And the query without the words that find nothing.
+    response = search(client, "đờn ca zzzq")
+    assert response.context["suggestions"] == [("đờn ca", 1), ("đờn", 1), ("ca", 1)]
 
 
 def test_search_box_in_the_header_points_to_the_site_search(client):

@@ -208,10 +208,15 @@ def test_feed_lists_published_articles(client):
 def test_sitemap_and_robots(client):
     article = ArticleFactory()
     draft = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
-    sitemap = client.get(reverse("sitemap"))
+    index = client.get(reverse("sitemap"))
+    assertContains(index, "http://testserver/sitemap-articles.xml")
+    assertContains(index, "http://testserver/sitemap-institutions.xml")
+    sitemap = client.get("/sitemap-articles.xml")
     assertContains(sitemap, article.get_absolute_url())
-    assertContains(sitemap, reverse("news:article-list"))
     assertNotContains(sitemap, draft.slug)
+    assertContains(client.get("/sitemap-pages.xml"), reverse("news:article-list"))
+    assert client.get("/sitemap-khong-co.xml").status_code == 404
+    assert client.get("/sitemap-articles.xml?p=999").status_code == 404
     robots = client.get("/robots.txt")
     assertContains(robots, "Sitemap: http://testserver/sitemap.xml")
     assertContains(robots, "Disallow: /admin/")
