@@ -2,6 +2,8 @@ import re
 
 import django_filters
 from django import forms
+from django.db.models import Max, Min
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from culture_portal.models import SearchEntry
@@ -12,8 +14,21 @@ MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
 def month_choices():
-    months = Article.objects.published().dates("published_at", "month", order="DESC")
-    return [(m.strftime("%Y-%m"), m.strftime("%m/%Y")) for m in months]
+    """Every month from the first published article to the latest, newest first.
+
+    MIN and MAX, which the listing index answers, rather than a DISTINCT over the whole
+    archive."""
+    span = Article.objects.published().aggregate(
+        first=Min("published_at"), last=Max("published_at")
+    )
+    if span["first"] is None:
+        return []
+    first, last = timezone.localtime(span["first"]), timezone.localtime(span["last"])
+    choices, year, month = [], last.year, last.month
+    while (year, month) >= (first.year, first.month):
+        choices.append((f"{year:04d}-{month:02d}", f"{month:02d}/{year:04d}"))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return choices
 
 
 class ArticleFilter(django_filters.FilterSet):

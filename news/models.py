@@ -197,10 +197,19 @@ class Article(models.Model):
         permissions = [
             ("publish_article", _("Có thể đăng, hẹn giờ và gỡ tin bài")),
         ]
+        # In the order of `ordering` (the pk breaks ties), so that a page of news is read
+        # from the index in order and the scan stops at the page's end, however big the
+        # archive.
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="news_article_listing"),
+            models.Index(fields=["status", "-published_at", "-id"], name="news_article_listing"),
             models.Index(
-                fields=["category", "status", "-published_at"], name="news_article_by_category"
+                fields=["category", "status", "-published_at", "-id"],
+                name="news_article_by_category",
+            ),
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(is_featured=True, status="published"),
+                name="news_article_featured",
             ),
         ]
         constraints = [
