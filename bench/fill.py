@@ -91,3 +91,49 @@ def fill_articles(count: int, *, seed: int = 7, batch: int = 2000) -> int:
         SearchEntry.objects.bulk_create(article_entry(article) for article in created)
         made += len(created)
     return made
+
+
+def fill_institutions(count: int, *, seed: int = 11) -> int:
+    """Village cultural houses and commune centres across the demo's communes."""
+    from culture_portal.search_index import institution_entry
+    from institutions import demo as institutions_demo
+    from institutions.models import AdministrativeUnit, Institution, InstitutionType, Level
+
+    rng = random.Random(seed)
+    institutions_demo.load()
+    communes = list(
+        AdministrativeUnit.objects.filter(level=Level.COMMUNE).select_related("parent__parent")
+    )
+    kinds = list(InstitutionType.objects.filter(level=Level.COMMUNE)) or list(
+        InstitutionType.objects.all()
+    )
+    existing = Institution.objects.count()
+    rows = []
+    for number in range(count):
+        commune = rng.choice(communes)
+        kind = rng.choice(kinds)
+        name = f"{kind.name} {commune.full_name} số {number + 1}"
+        rows.append(
+            Institution(
+                name=name,
+                slug=f"{vietnamese_slugify(name, 180)}-{existing + number + 1}",
+                type=kind,
+                level=kind.level,
+                unit=commune,
+                address=f"Số {rng.randint(1, 300)}, {commune.title_name}",
+                opening_hours="Thứ Hai đến thứ Sáu, 7 giờ – 17 giờ",
+                description=rng.choice(
+                    [
+                        "Nơi sinh hoạt văn hóa, văn nghệ, thể dục thể thao của bà con.",
+                        "Tổ chức câu lạc bộ đờn ca tài tử, lớp học tin học cho người dân.",
+                        "Có sân bóng chuyền, thư viện nhỏ và phòng đọc cho thiếu nhi.",
+                    ]
+                ),
+                search_text=search_tokens(name, commune.full_name),
+            )
+        )
+    created = Institution.objects.bulk_create(rows, batch_size=1000)
+    SearchEntry.objects.bulk_create(
+        (institution_entry(i) for i in created), batch_size=1000, ignore_conflicts=True
+    )
+    return len(created)

@@ -1,6 +1,7 @@
 """HTTP benchmark: the production server under load, page type by page type.
 
-    .venv/bin/python bench/http_load.py [--articles 10000] [--duration 10] [--redis]
+    .venv/bin/python bench/http_load.py [--articles 10000] [--institutions 2000]
+        [--duration 10] [--local-memory]
 
 Makes a PostgreSQL database (dropped at the end), fills it with demo content scaled up,
 starts gunicorn with deploy/gunicorn.conf.py on a free loopback port and drives it with
@@ -149,19 +150,23 @@ def wrk(base: str, paths: list[str], duration: int, connections: int = 16) -> di
 def page_types(env) -> dict[str, list[str]]:
     code = (
         "from news.models import Article, Category\n"
+        "from institutions.models import Institution\n"
         "slugs = list(Article.objects.published().values_list('slug', flat=True)[:200])\n"
         "cats = list(Category.objects.active().values_list('slug', flat=True))\n"
-        "print('|'.join(slugs)); print('|'.join(cats))\n"
+        "places = list(Institution.objects.order_by('-pk').values_list('slug', flat=True)[:200])\n"
+        "print('|'.join(slugs)); print('|'.join(cats)); print('|'.join(places))\n"
     )
     out = run([PYTHON, "manage.py", "shell", "-c", code], env, capture_output=True, text=True)
-    slugs, cats = [line.split("|") for line in out.stdout.strip().splitlines()[-2:]]
+    slugs, cats, places = [line.split("|") for line in out.stdout.strip().splitlines()[-3:]]
     return {
         "home": ["/"],
         "news list": ["/tin-tuc/", "/tin-tuc/?page=2", "/tin-tuc/?page=3"],
         "category": [f"/tin-tuc/chuyen-muc/{c}/" for c in cats],
         "article": [f"/tin-tuc/{s}/" for s in slugs],
+        "directory": ["/thiet-che/", "/thiet-che/?page=2", "/thiet-che/?level=3"],
+        "institution": [f"/thiet-che/{s}/" for s in places],
         "feed": ["/tin-tuc/rss/"],
-        "sitemap": ["/sitemap.xml"],
+        "sitemap": ["/sitemap.xml", "/sitemap-articles.xml", "/sitemap-articles.xml?p=2"],
     }
 
 
@@ -169,7 +174,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page type")
-    parser.add_argument("--redis", action="store_true", help="cache in Redis (db 3)")
+    parser.add_argument("--institutions", type=int, default=2_000)
+    parser.add_argument(
+        "--local-memory",
+        action="store_true",
+        help="cache in each worker's memory instead of Redis (db 3)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -189,13 +199,16 @@ def main():
         "SERVE_MEDIA": "0",
         "LOG_LEVEL": "WARNING",
     }
-    if args.redis:
+    if not args.local_memory:
         env["REDIS_URL"] = "redis://127.0.0.1:6379/3"
     print(f"Preparing PostgreSQL database {name} with {args.articles} articles…", flush=True)
     database(name)
     try:
         run([PYTHON, "manage.py", "migrate", "-v0"], env)
-        fill = f"from bench.fill import fill_articles; fill_articles({args.articles})"
+        fill = (
+            "from bench.fill import fill_articles, fill_institutions; "
+            f"fill_articles({args.articles}); fill_institutions({args.institutions})"
+        )
         run([PYTHON, "manage.py", "shell", "-c", fill], env, stdout=subprocess.DEVNULL)
         run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
         pages = page_types(env)
@@ -206,13 +219,16 @@ def main():
             results["hello"] = {"hello": wrk(hello.base, ["/hello"], args.duration)}
         memory = {}
         for label, seconds in (("cached", "600"), ("uncached", "0")):
-            if args.redis:
+            if not args.local_memory:
                 subprocess.run(["redis-cli", "-n", "3", "FLUSHDB"], capture_output=True)
             with Server({**env, "PAGE_CACHE_SECONDS": seconds}) as server:
                 wait_until_up(server.base + "/healthz")
                 results[label] = {}
                 for page, paths in pages.items():
-                    wrk(server.base, paths, 2)  # warm up: caches, connections
+                    if label == "cached":
+                        for path in paths:  # one render each, into the shared cache
+                            urllib.request.urlopen(server.base + path, timeout=30).read()
+                    wrk(server.base, paths, 2)  # warm up: worker memory, connections
                     results[label][page] = wrk(server.base, paths, args.duration)
                 if label == "uncached":
                     everything = [p for paths in pages.values() for p in paths]
@@ -234,7 +250,7 @@ def report(results, memory, args):
     print(
         f"wrk, 16 connections, {args.duration} s per page type; gunicorn as in "
         f"deploy/gunicorn.conf.py; {args.articles} articles on PostgreSQL; cache: "
-        f"{'Redis' if args.redis else 'local memory'}"
+        f"{'local memory' if args.local_memory else 'Redis'}"
     )
     print(
         f"{'page':<12} {'mode':<9} {'req/s':>9} {'of hello':>9} {'p50 ms':>8} {'p99 ms':>8} "

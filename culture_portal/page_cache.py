@@ -26,6 +26,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -103,6 +104,18 @@ def content_version() -> str:
 
 
 def bump_content_version(**kwargs) -> None:
+    # Now, for the rest of this request; and again once the change is committed, so that a
+    # page rendered by another request meanwhile (from the data before the commit) is not
+    # kept under the new version. The primary's WAL position is noted at that point for the
+    # read replica (culture_portal/db_routers.py).
+    _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+    transaction.on_commit(_bump_after_commit)
+
+
+def _bump_after_commit() -> None:
+    from culture_portal.db_routers import note_primary_position
+
+    note_primary_position()
     _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
 
 

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "culture_portal.page_cache.AnonymousPageCacheMiddleware",
+    "culture_portal.db_routers.ReplicaMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -112,6 +113,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A streaming replica of PostgreSQL for anonymous public reads (culture_portal/db_routers.py).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            os.environ["DATABASE_REPLICA_URL"],
+            conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["culture_portal.db_routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -154,6 +166,38 @@ STORAGES = {
         )
     },
 }
+# Uploads in S3-compatible object storage (django-storages) when S3_BUCKET is set: photos and
+# their renditions in S3_BUCKET, served from S3_PUBLIC_URL (a CDN, or the front proxy's
+# /media/); evidence in S3_PRIVATE_BUCKET, never public, read only by the evidence view.
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    _s3 = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION", "us-east-1"),
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "file_overwrite": False,
+        "default_acl": None,
+        "querystring_auth": False,
+    }
+    _public_url = os.environ.get("S3_PUBLIC_URL", "").rstrip("/")
+    if _public_url:
+        _protocol, _, _domain = _public_url.partition("//")
+        _s3.update(custom_domain=_domain, url_protocol=_protocol or "https:")
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3}
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": os.environ.get("S3_PRIVATE_BUCKET", f"{S3_BUCKET}-private"),
+            "custom_domain": None,
+            "querystring_auth": True,
+        },
+    }
+else:
+    STORAGES["private"] = {"BACKEND": "work_plans.uploads.PrivateMediaStorage"}
+
 # Files uploaded in the admin: bounded in size and count.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

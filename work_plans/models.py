@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from culture_portal.text import normalize_multiline, normalize_text
 from work_plans.fulfilment import Fulfilment, Rhythm, commitment_fulfilment, period_label
-from work_plans.uploads import evidence_name, evidence_storage, validate_evidence_file
+from work_plans.uploads import evidence_name, private_storage, validate_evidence_file
 
 
 def published_articles():
@@ -267,7 +267,7 @@ class ProgressReport(models.Model):
     evidence_file = models.FileField(
         _("tệp minh chứng"),
         upload_to=evidence_name,
-        storage=evidence_storage,
+        storage=private_storage,
         blank=True,
         validators=[validate_evidence_file],
         help_text=_("Tệp PDF, JPEG hoặc PNG, tối đa 10 MB."),

@@ -6,7 +6,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -61,7 +61,9 @@ class PrivateMediaStorage(FileSystemStorage):
         return os.path.abspath(self.base_location)
 
 
-evidence_storage = PrivateMediaStorage()
+def private_storage():
+    """The storage of evidence files: STORAGES["private"] (a folder, or a private bucket)."""
+    return storages["private"]
 
 
 def evidence_name(instance, filename: str) -> str:

@@ -1,0 +1,136 @@
+"""Scaling out: uploads in S3-compatible object storage, reads from a replica.
+
+The storage tests run against moto's in-process S3. The whole cluster (replica, two app
+servers, nginx, moto's server) is proven by `make cluster` (bench/local_cluster.py).
+"""
+
+import boto3
+import pytest
+from django.core.files.storage import storages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connections
+from django.test import RequestFactory
+from django.urls import reverse
+from moto import mock_aws
+
+from culture_portal import db_routers
+from tests.factories import ArticleFactory, ArticlePhotoFactory, jpeg_file
+from tests.work_plans.test_plans import REPORT_ADD, report_data
+from work_plans.models import ProgressReport
+
+pytestmark = pytest.mark.django_db
+
+S3 = {
+    "bucket_name": "anh",
+    "region_name": "us-east-1",
+    "access_key": "test",
+    "secret_key": "test",
+    "file_overwrite": False,
+    "default_acl": None,
+    "querystring_auth": False,
+}
+
+
+@pytest.fixture
+def object_storage(settings, monkeypatch):
+    with mock_aws():
+        client = boto3.client("s3", region_name="us-east-1")
+        client.create_bucket(Bucket="anh")
+        client.create_bucket(Bucket="minh-chung")
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": S3},
+            "private": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {**S3, "bucket_name": "minh-chung", "querystring_auth": True},
+            },
+        }
+        settings.SERVE_MEDIA = True
+        for alias in ("default", "private"):
+            storages._storages.pop(alias, None)
+        # The field resolved its storage when the model was loaded: as a server started
+        # with these settings would have.
+        field = ProgressReport._meta.get_field("evidence_file")
+        monkeypatch.setattr(field, "storage", storages["private"])
+        yield client
+        for alias in ("default", "private"):
+            storages._storages.pop(alias, None)
+
+
+def keys(client, bucket):
+    return sorted(o["Key"] for o in client.list_objects_v2(Bucket=bucket).get("Contents", []))
+
+
+def test_photos_and_renditions_go_to_the_bucket_and_are_served(client, object_storage):
+    photo = ArticlePhotoFactory(article=ArticleFactory(), image=jpeg_file(1200, 800))
+    stored = keys(object_storage, "anh")
+    assert photo.image.name in stored
+    assert len(stored) == 1 + 2 * len(photo.renditions["widths"])  # JPEG and WebP each
+    media = reverse("media", args=[photo.image.name])
+    response = client.get(media)
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"
+    assert client.get(reverse("media", args=["khong-co.jpg"])).status_code == 404
+    assert client.get("/media/../settings.py").status_code == 404
+
+
+def test_evidence_goes_to_the_private_bucket_and_only_through_the_view(
+    client, object_storage, staff_a, staff_b, plans
+):
+    client.force_login(staff_a)
+    pdf = SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4\n%%EOF\n")
+    client.post(REPORT_ADD, report_data(plans["a"], evidence_file=pdf))
+    report = ProgressReport.objects.get()
+    assert keys(object_storage, "minh-chung") == [report.evidence_file.name]
+    assert keys(object_storage, "anh") == []
+    url = reverse("work_plans:evidence", args=[report.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    client.force_login(staff_b)
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("media", args=[report.evidence_file.name])).status_code == 404
+
+
+@pytest.fixture
+def plans(staff_a, staff_b):
+    from tests.work_plans.test_plans import plans as make_plans
+
+    return make_plans.__wrapped__(staff_a, staff_b)
+
+
+# Read replica routing ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "cookies", "replica"),
+    [
+        ("get", "/tin-tuc/", {}, True),
+        ("head", "/", {}, True),
+        ("get", "/tin-tuc/", {"sessionid": "x"}, False),  # signed-in staff: the primary
+        ("post", "/tin-tuc/", {}, False),
+        ("get", "/admin/", {}, False),
+    ],
+)
+def test_which_requests_may_read_from_the_replica(method, path, cookies, replica):
+    request = getattr(RequestFactory(), method)(path)
+    request.COOKIES.update(cookies)
+    assert db_routers.ReplicaMiddleware.may_use_replica(request) is replica
+
+
+def test_router_sends_reads_to_the_replica_only_when_told_and_writes_never():
+    router = db_routers.ReplicaRouter()
+    assert router.db_for_read(None) == "default"
+    token = db_routers._use_replica.set(True)
+    try:
+        assert router.db_for_read(None) == "replica"
+        assert router.db_for_write(None) == "default"
+    finally:
+        db_routers._use_replica.reset(token)
+    assert router.allow_migrate("replica", "news") is False
+    assert router.allow_migrate("default", "news") is True
+
+
+def test_without_a_replica_the_middleware_does_nothing(client):
+    assert "replica" not in connections.databases
+    assert client.get("/").status_code == 200
