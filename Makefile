@@ -7,7 +7,7 @@ TEST_SECRET := test-only-secret-key-not-for-production-0123456789abcdefghijklmno
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install test-tools run serve test check migrate demo clean
+.PHONY: install test-tools run serve test check migrate demo clean cluster bench-search bench-http lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,24 @@ check: install
 	SECRET_KEY=$(TEST_SECRET) $(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=0 SECRET_KEY=$(TEST_SECRET) ALLOWED_HOSTS=portal.example.gov.vn \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Scale-out proof: PostgreSQL primary + replica, Redis, moto S3, two app servers, nginx, on
+# loopback; checks and figures; torn down at the end (bench/local_cluster.py, as root).
+cluster: install
+	$(BIN)/python -m pip install --quiet -r requirements-cluster.txt
+	@command -v nginx >/dev/null && command -v wrk >/dev/null || apt-get install -y nginx-light wrk
+	$(BIN)/python bench/local_cluster.py
+
+# Benchmarks (figures printed; see the README).
+bench-search: install
+	$(BIN)/python bench/search.py
+
+bench-http: install
+	@command -v wrk >/dev/null || apt-get install -y wrk
+	$(BIN)/python bench/http_load.py
+
+lighthouse: install
+	bash bench/lighthouse.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

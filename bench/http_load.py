@@ -138,12 +138,16 @@ def wrk(base: str, paths: list[str], duration: int, connections: int = 16) -> di
     }
     total = int(re.search(r"(\d+) requests in", output)[1])
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    sockets = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
     return {
         "rps": rps,
         "p50": latency.get("50"),
         "p99": latency.get("99"),
         "requests": total,
         "errors": int(errors[1]) if errors else 0,
+        "socket_errors": sum(map(int, sockets.groups())) if sockets else 0,
     }
 
 

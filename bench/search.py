@@ -84,13 +84,11 @@ def run(args):
     import django
 
     django.setup()
-    from django.conf import settings
 
     # Pages are rendered without collectstatic: plain static URLs.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    from django.contrib.staticfiles import storage as static_storage
+
+    static_storage.staticfiles_storage._wrapped = static_storage.StaticFilesStorage()
     from django.contrib.auth.models import AnonymousUser
     from django.core.management import call_command
     from django.db import connection

@@ -15,17 +15,19 @@ tests check that both give the same rows.
 Ranking, best first: the whole phrase in the title, the whole phrase in the text, every word
 in the title, the words scattered in the text; then newer before older. The phrase comes
 first because a Vietnamese word is often two syllables: "thư viện" scattered over "thu hút …
-vận động viên" in a title is worth less than "thư viện" in a body. Only the best
-``RANK_LIMIT`` matches by title and date are ranked for phrases in the text, which bounds the
-work for a query that matches most of the site (see bench/search.py).
+vận động viên" in a title is worth less than "thư viện" in a body. What is ranked is the
+newest ``RANK_LIMIT`` matches together with the newest ``RANK_LIMIT`` matches in the title,
+and counts stop at ``COUNT_LIMIT``: the work stays bounded for a query that matches most of
+the site (see bench/search.py).
 """
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db import connection
-from django.db.models import BooleanField, Case, Count, F, Func, IntegerField, Q, Value, When
+from django.db import connection, connections, router, transaction
+from django.db.models import BooleanField, Case, F, Func, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -34,7 +36,8 @@ from culture_portal.text import fold, normalize_text
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 10
 MIN_CHARS = 2
-RANK_LIMIT = 1000
+RANK_LIMIT = 100
+COUNT_LIMIT = 1000
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -90,28 +93,53 @@ def phrase_q(field: str, words) -> Q:
     return Q(**{f"{field}__contains": f" {' '.join(words)} "})
 
 
+# On PostgreSQL, SearchEntry's table has two generated tsvector columns beside its padded
+# token columns (migration 0005): to_tsvector('simple', tokens) and the same of title_tokens,
+# each with a GIN index. They are not model fields: the database keeps them up to date.
+VECTORS = {"tokens": "vector", "title_tokens": "title_vector"}
+
+
 class TokensMatch(Func):
-    """PostgreSQL: the words_q() question, answered by the GIN index of migration 0004."""
+    """PostgreSQL: the words_q() question, answered by a GIN-indexed tsvector column."""
 
     output_field = BooleanField()
 
     def __init__(self, field: str, words):
+        self.vector = VECTORS[field]
         super().__init__(F(field), Value(" ".join(words)))
 
     def as_sql(self, compiler, connection, **extra_context):
-        column, column_params = compiler.compile(self.source_expressions[0])
+        column, _params = compiler.compile(self.source_expressions[0])
         words, words_params = compiler.compile(self.source_expressions[1])
+        table = column.rsplit(".", 1)[0]
         sql = (
-            f"to_tsvector('simple'::regconfig, {column}) "
+            f"{table}.{connection.ops.quote_name(self.vector)} "
             f"@@ plainto_tsquery('simple'::regconfig, {words})"
         )
-        return sql, [*column_params, *words_params]
+        return sql, words_params
 
 
 def matching(queryset, words, field: str = "tokens"):
-    if connection.vendor == "postgresql" and field == "tokens":
+    """SearchEntry rows whose `field` holds every word (index-backed on PostgreSQL)."""
+    if connection.vendor == "postgresql":
         return queryset.filter(TokensMatch(field, words))
     return queryset.filter(words_q(field, words))
+
+
+@contextmanager
+def index_scans(model):
+    """PostgreSQL: no sequential scan in the block. Counting the first thousand matches of a
+    common word, the planner would rather read the table until it has them, checking every
+    row's (toasted) vector; the GIN index is ten times faster (bench/search.py)."""
+    alias = router.db_for_read(model)
+    connection = connections[alias]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=alias):
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
 
 
 class Results:
@@ -128,14 +156,27 @@ class Results:
         self.model = SearchEntry
 
     @cached_property
-    def matched(self):
+    def visible(self):
         visible = self.model.objects.filter(date__lte=self.now)
-        return matching(visible, self.query.words)
+        return visible.filter(kind=self.kind) if self.kind else visible
+
+    @cached_property
+    def matched(self):
+        return matching(self.model.objects.filter(date__lte=self.now), self.query.words)
+
+    def quick_count(self, limit: int = 100) -> int:
+        """Matches of any kind, counted up to `limit` + 1 (for suggestions)."""
+        with index_scans(self.model):
+            return self.matched.order_by()[: limit + 1].count()
 
     @cached_property
     def counts(self) -> dict[str, int]:
-        rows = self.matched.order_by().values("kind").annotate(n=Count("pk"))
-        return {row["kind"]: row["n"] for row in rows}
+        """Matches per kind, counted up to COUNT_LIMIT + 1 (beyond: "more than")."""
+        with index_scans(self.model):
+            return {
+                kind: self.matched.filter(kind=kind).order_by()[: COUNT_LIMIT + 1].count()
+                for kind in self.model.Kind.values
+            }
 
     @property
     def total_all(self) -> int:
@@ -148,23 +189,27 @@ class Results:
         return sum(self.counts.values())
 
     @property
-    def ranked_count(self) -> int:
-        return min(self.total, RANK_LIMIT)
+    def is_capped(self) -> bool:
+        return any(n > COUNT_LIMIT for n in self.counts.values())
+
+    @cached_property
+    def candidates(self) -> list[int]:
+        """The newest RANK_LIMIT matches and the newest RANK_LIMIT matches in the title (as
+        ids): what is ranked. Bounded work, whatever the number of matches."""
+        words = self.query.words
+        found = self.matched if not self.kind else self.matched.filter(kind=self.kind)
+        newest = found.order_by("-date", "-pk").values_list("pk", flat=True)[:RANK_LIMIT]
+        # Every word in the title means every word in the tokens (they include the title):
+        # the title's own index answers alone.
+        in_title = (
+            matching(self.visible, words, field="title_tokens")
+            .order_by("-date", "-pk")
+            .values_list("pk", flat=True)[:RANK_LIMIT]
+        )
+        return list(dict.fromkeys([*newest, *in_title]))
 
     def ranked(self):
         words = self.query.words
-        candidates = self.matched if not self.kind else self.matched.filter(kind=self.kind)
-        title_rank = Case(
-            When(phrase_q("title_tokens", words), then=Value(3)),
-            When(words_q("title_tokens", words), then=Value(2)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-        best = (
-            candidates.annotate(title_rank=title_rank)
-            .order_by("-title_rank", "-date", "-pk")
-            .values("pk")[:RANK_LIMIT]
-        )
         rank = Case(
             When(phrase_q("title_tokens", words), then=Value(3)),
             When(phrase_q("tokens", words), then=Value(2)),
@@ -173,7 +218,7 @@ class Results:
             output_field=IntegerField(),
         )
         return (
-            self.model.objects.filter(pk__in=best)
+            self.model.objects.filter(pk__in=self.candidates)
             .annotate(rank=rank)
             .defer("tokens", "title_tokens")
             .order_by("-rank", "-date", "-pk")

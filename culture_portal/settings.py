@@ -183,7 +183,7 @@ if S3_BUCKET:
     }
     _public_url = os.environ.get("S3_PUBLIC_URL", "").rstrip("/")
     if _public_url:
-        _protocol, _, _domain = _public_url.partition("//")
+        _protocol, _slashes, _domain = _public_url.partition("//")
         _s3.update(custom_domain=_domain, url_protocol=_protocol or "https:")
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3}
     STORAGES["private"] = {

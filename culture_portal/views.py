@@ -25,10 +25,10 @@ from django.views.static import serve as static_serve
 
 from culture_portal.models import SearchEntry
 from culture_portal.search import (
+    COUNT_LIMIT,
     MAX_QUERY_CHARS,
     MAX_WORDS,
     MIN_CHARS,
-    RANK_LIMIT,
     Query,
     Results,
     highlight,
@@ -110,7 +110,7 @@ def healthz(request):
 
 
 class KnownCountPaginator(Paginator):
-    """A paginator told its count (the search has already counted its results)."""
+    """A paginator told its count (the search has its candidates in hand)."""
 
     def __init__(self, object_list, per_page, count: int, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -153,7 +153,7 @@ class SearchView(TemplateView):
         else:
             results = Results(query, kind)
             paginator = KnownCountPaginator(
-                results.ranked(), self.paginate_by, count=results.ranked_count
+                results.ranked(), self.paginate_by, count=len(results.candidates)
             )
             page = paginator.get_page(self.request.GET.get("page"))
             context.update(
@@ -168,14 +168,24 @@ class SearchView(TemplateView):
                     }
                     for entry in page.object_list
                 ],
-                limited=results.total > RANK_LIMIT,
-                rank_limit=RANK_LIMIT,
+                shown_total=self.shown_count(results.total),
+                tab_counts={
+                    "all": self.shown_count(results.total_all, results.is_capped),
+                    **{k: self.shown_count(n) for k, n in results.counts.items()},
+                },
+                limited=results.total > len(results.candidates),
             )
             if results.total_all == 0 and len(query.words) > 1:
                 context["suggestions"] = self.single_word_suggestions(query)
         if not context.get("hits"):
             context["newest"] = list(Article.objects.published().for_listing()[:4])
         return context
+
+    @staticmethod
+    def shown_count(count: int, capped: bool = False) -> str:
+        if capped or count > COUNT_LIMIT:
+            return f"{COUNT_LIMIT:,}+".replace(",", ".")
+        return str(count)
 
     @staticmethod
     def single_word_suggestions(query: Query) -> list[tuple[str, int]]:
@@ -185,12 +195,12 @@ class SearchView(TemplateView):
         for word in list(dict.fromkeys(query.text.split()))[: MAX_WORDS // 2]:
             alone = Query.parse(word)
             if alone.is_usable and len(alone.words) == 1:
-                count = Results(alone).total_all
+                count = Results(alone).quick_count()
                 if count:
                     suggestions.append((word, count))
         if len(suggestions) > 1:
             shorter = " ".join(word for word, _count in suggestions)
-            count = Results(Query.parse(shorter)).total_all
+            count = Results(Query.parse(shorter)).quick_count()
             if count:
                 suggestions.insert(0, (shorter, count))
-        return suggestions
+        return [(word, "100+" if count > 100 else count) for word, count in suggestions]

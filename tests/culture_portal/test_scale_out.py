@@ -4,6 +4,11 @@ The storage tests run against moto's in-process S3. The whole cluster (replica, 
 servers, nginx, moto's server) is proven by `make cluster` (bench/local_cluster.py).
 """
 
+import json
+import os
+import subprocess
+import sys
+
 import boto3
 import pytest
 from django.core.files.storage import storages
@@ -134,3 +139,29 @@ def test_router_sends_reads_to_the_replica_only_when_told_and_writes_never():
 def test_without_a_replica_the_middleware_does_nothing(client):
     assert "replica" not in connections.databases
     assert client.get("/").status_code == 200
+
+
+def test_settings_read_object_storage_and_replica_from_the_environment():
+    code = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.STORAGES['default'], s.STORAGES['private']['OPTIONS']['bucket_name'],"
+        " s.DATABASES['replica']['PORT'], s.DATABASE_ROUTERS, str(s.AXES_COOLOFF_MESSAGE)]))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "culture_portal.settings",
+        "S3_BUCKET": "anh",
+        "S3_ENDPOINT_URL": "http://127.0.0.1:9000",
+        "S3_PUBLIC_URL": "https://cdn.example.gov.vn/media",
+        "DATABASE_REPLICA_URL": "postgres://portal@10.0.0.2:5433/portal",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    default, private_bucket, port, routers, message = json.loads(out.strip().splitlines()[-1])
+    assert default["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert default["OPTIONS"]["custom_domain"] == "cdn.example.gov.vn/media"
+    assert default["OPTIONS"]["url_protocol"] == "https:"
+    assert private_bucket == "anh-private"
+    assert port == 5433 and routers == ["culture_portal.db_routers.ReplicaRouter"]
+    assert message.startswith("Đăng nhập sai")
