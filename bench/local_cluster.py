@@ -18,6 +18,7 @@ cache, and for a static file of the same size. Exits non-zero if a check fails.
 """
 
 import argparse
+import json
 import os
 import re
 import secrets
@@ -89,6 +90,7 @@ class FormFields(HTMLParser):
     def __init__(self, form_id: str):
         super().__init__()
         self.form_id, self.inside, self.fields = form_id, False, []
+        self.options: dict[str, list[str]] = {}
         self._select = self._textarea = None
         self._selected = False
 
@@ -106,9 +108,11 @@ class FormFields(HTMLParser):
                 self.fields.append([a["name"], a.get("value", "on" if kind == "checkbox" else "")])
         elif tag == "select" and a.get("name"):
             self._select, self._selected = a["name"], False
-        elif tag == "option" and self._select and "selected" in a:
-            self.fields.append([self._select, a.get("value", "")])
-            self._selected = True
+        elif tag == "option" and self._select:
+            self.options.setdefault(self._select, []).append(a.get("value", ""))
+            if "selected" in a:
+                self.fields.append([self._select, a.get("value", "")])
+                self._selected = True
         elif tag == "textarea" and a.get("name"):
             self._textarea = [a["name"], ""]
             self.fields.append(self._textarea)
@@ -126,10 +130,10 @@ class FormFields(HTMLParser):
             self._textarea[1] += data
 
 
-def form_fields(html: str, form_id: str) -> dict:
+def form_fields(html: str, form_id: str, with_options: bool = False):
     parser = FormFields(form_id)
     parser.feed(html)
-    return dict(parser.fields)
+    return (dict(parser.fields), parser.options) if with_options else dict(parser.fields)
 
 
 class Cluster:
@@ -245,6 +249,19 @@ class Cluster:
         )
         for bucket in ("anh", "minh-chung"):
             self.s3_client.create_bucket(Bucket=bucket)
+        # Photos are public (read through nginx's /media/); evidence stays private.
+        public_read = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": "s3:GetObject",
+                    "Resource": "arn:aws:s3:::anh/*",
+                }
+            ],
+        }
+        self.s3_client.put_bucket_policy(Bucket="anh", Policy=json.dumps(public_read))
         print(f"moto S3 server on {self.ports['s3']}: buckets anh, minh-chung", flush=True)
 
     def write_env(self):
@@ -404,19 +421,26 @@ class Cluster:
         on_b = staff.get(f"{self.url('app2')}/admin/", allow_redirects=False)
         self.check(
             "sign in through app server 1, keep working through app server 2",
-            done.url.endswith("/admin/") and on_b.status_code == 200 and "Đăng xuất" in on_b.text,
+            done.url.endswith("/admin/")
+            and on_b.status_code == 200
+            and 'id="logout-form"' in on_b.text,
             f"app 2 answered {on_b.status_code}",
         )
 
         # A draft, written and published through app server 1 with a photo.
         add = staff.get(f"{self.url('app1')}/admin/news/article/add/")
-        fields = form_fields(add.text, "article_form")
+        fields, options = form_fields(add.text, "article_form", with_options=True)
         title = f"Tin thử cụm máy chủ {secrets.token_hex(3)}"
+        now = time.localtime(time.time() - 60)
         fields.update(
             title=title,
             lead="Tin được viết qua máy chủ thứ nhất.",
             body="<p>Nội dung thử nghiệm trên hai máy chủ ứng dụng.</p>",
+            byline="Văn phòng Sở",
+            category=next(v for v in options["category"] if v),
             status="published",
+            published_at_0=time.strftime("%d/%m/%Y", now),
+            published_at_1=time.strftime("%H:%M:%S", now),
         )
         for name in [n for n in fields if n.startswith("_")]:
             fields.pop(name)
@@ -424,6 +448,8 @@ class Cluster:
         prefix = next(n[: -len("-TOTAL_FORMS")] for n in fields if n.endswith("-TOTAL_FORMS"))
         fields[f"{prefix}-TOTAL_FORMS"] = "1"
         fields[f"{prefix}-0-caption"] = "Ảnh thử nghiệm"
+        fields[f"{prefix}-0-alt_text"] = "Ảnh thử nghiệm trên hai máy chủ"
+        fields[f"{prefix}-0-order"] = "0"
         fields[f"{prefix}-0-is_cover"] = "on"
         photo = (ROOT / "tests" / "browser" / "files").glob("*.jpg")
         photo_path = next(photo, None)
