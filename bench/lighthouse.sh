@@ -9,6 +9,8 @@ cd "$(dirname "$0")"
 base="${1:-http://127.0.0.1:8000}"
 if [ ! -x lighthouse/node_modules/.bin/lighthouse ]; then
   mkdir -p lighthouse
+  # A package.json of its own, so that npm installs here and not into the project's.
+  [ -f lighthouse/package.json ] || echo '{"private": true}' > lighthouse/package.json
   (cd lighthouse && npm install --no-audit --no-fund --silent --no-save lighthouse@13.5.0)
 fi
 first_link() {  # first link under $2 found on page $1
