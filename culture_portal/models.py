@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from culture_portal.images import build_renditions, clean_photo, rendition_name
+from culture_portal.images import build_renditions, clean_photo, rendition_name, storage_url
 from culture_portal.text import normalize_text
 
 
@@ -72,7 +72,7 @@ class Photo(models.Model):
         return self.alt_text or self.caption
 
     def rendition_url(self, width: int, extension: str = "jpg") -> str:
-        return self.image.storage.url(rendition_name(self.image.name, width, extension))
+        return storage_url(self.image.storage, rendition_name(self.image.name, width, extension))
 
     def srcset(self, extension: str = "jpg") -> str:
         return ", ".join(

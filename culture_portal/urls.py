@@ -34,7 +34,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": sitemaps},
+        {"sitemaps": sitemaps, "template_name": "sitemap_section.xml"},
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),

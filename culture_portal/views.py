@@ -41,9 +41,14 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published().for_listing()
-        featured = list(published.filter(is_featured=True)[:4])
-        latest = list(published.exclude(pk__in=[a.pk for a in featured])[:8])
+        published = Article.objects.published()
+        featured = list(published.for_listing().filter(is_featured=True)[:4])
+        # Headlines only: title, link and date.
+        latest = list(
+            published.exclude(pk__in=[a.pk for a in featured]).only(
+                "title", "slug", "published_at"
+            )[:8]
+        )
         return super().get_context_data(
             featured=featured,
             latest=latest,

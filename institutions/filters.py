@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from culture_portal.widgets import QuickSelect
 from institutions.models import (
     AdministrativeUnit,
     Institution,
@@ -26,25 +27,35 @@ class InstitutionFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     level = django_filters.ChoiceFilter(
-        label=_("Cấp"), choices=Level.choices, empty_label=_("Mọi cấp")
+        label=_("Cấp"), choices=Level.choices, empty_label=_("Mọi cấp"), widget=QuickSelect
     )
     type = django_filters.ModelChoiceFilter(
         label=_("Loại thiết chế"),
         queryset=InstitutionType.objects.all(),
         to_field_name="slug",
         empty_label=_("Mọi loại"),
+        widget=QuickSelect,
     )
     province = django_filters.ChoiceFilter(
-        label=_("Tỉnh, thành phố"), method="filter_place", empty_label=_("Tất cả")
+        label=_("Tỉnh, thành phố"),
+        method="filter_place",
+        empty_label=_("Tất cả"),
+        widget=QuickSelect,
     )
     district = django_filters.ChoiceFilter(
-        label=_("Huyện (trước 01/07/2025)"), method="filter_place", empty_label=_("Tất cả")
+        label=_("Huyện (trước 01/07/2025)"),
+        method="filter_place",
+        empty_label=_("Tất cả"),
+        widget=QuickSelect,
     )
     commune = django_filters.ChoiceFilter(
-        label=_("Xã, phường"), method="filter_place", empty_label=_("Tất cả")
+        label=_("Xã, phường"), method="filter_place", empty_label=_("Tất cả"), widget=QuickSelect
     )
     status = django_filters.ChoiceFilter(
-        label=_("Tình trạng"), choices=Institution.Status.choices, empty_label=_("Mọi tình trạng")
+        label=_("Tình trạng"),
+        choices=Institution.Status.choices,
+        empty_label=_("Mọi tình trạng"),
+        widget=QuickSelect,
     )
 
     class Meta:

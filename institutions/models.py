@@ -148,13 +148,19 @@ class AdministrativeUnit(models.Model):
     @property
     def full_name(self) -> str:
         """Name with its type word, e.g. "xã Mỹ Hiệp"; a central city is called a city."""
-        kind = _("thành phố") if self.kind == self.Kind.CENTRAL_CITY else self.get_kind_display()
+        if self.kind == self.Kind.CENTRAL_CITY:
+            kind = _("thành phố")
+        else:
+            # Not get_kind_display(): it rebuilds a dict of every choice on each call, and
+            # lists show dozens of these names.
+            kind = self.Kind(self.kind).label if self.kind in self.Kind.values else self.kind
         return f"{kind} {self.name}"
 
     @property
     def title_name(self) -> str:
         """ "Xã Mỹ Hiệp", "Tỉnh Đồng Tháp": for headings."""
-        return self.full_name[:1].upper() + self.full_name[1:]
+        name = self.full_name
+        return name[:1].upper() + name[1:]
 
     @property
     def label_with_period(self) -> str:

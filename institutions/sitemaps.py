@@ -1,15 +1,12 @@
-from django.contrib.sitemaps import Sitemap
-
+from culture_portal.sitemaps import SlugSitemap
 from institutions.models import Institution
 
 
-class InstitutionSitemap(Sitemap):
+class InstitutionSitemap(SlugSitemap):
+    url_name = "institutions:detail"
     changefreq = "monthly"
     priority = 0.6
     limit = 1000
 
     def items(self):
-        return Institution.objects.only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, item):
-        return item.updated_at
+        return Institution.objects.order_by("pk").values("slug", "updated_at")

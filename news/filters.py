@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from culture_portal.models import SearchEntry
 from culture_portal.search import Query, matching
+from culture_portal.widgets import QuickSelect
 from news.models import Article, Category
 
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -43,12 +44,14 @@ class ArticleFilter(django_filters.FilterSet):
         queryset=Category.objects.active(),
         to_field_name="slug",
         empty_label=_("Tất cả chuyên mục"),
+        widget=QuickSelect,
     )
     month = django_filters.ChoiceFilter(
         label=_("Tháng"),
         choices=month_choices,
         method="filter_month",
         empty_label=_("Mọi thời gian"),
+        widget=QuickSelect,
     )
 
     class Meta:

@@ -2,7 +2,7 @@ import html
 import re
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -25,15 +25,33 @@ class CategoryQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def with_latest_articles(self, count: int) -> list["Category"]:
-        """Active categories that have news, each with `latest_articles` (newest first).
+        """Active categories that have news, each with `latest_articles` (newest first, with
+        their cover photos).
 
-        One indexed query per category: a window over every article would grow with the
-        archive, this stays fast (categories are few; articles are many).
+        Each category's newest are read from the (category, status, date) index, so the work
+        does not grow with the archive; on PostgreSQL the per-category reads go as one
+        UNION ALL query.
         """
         categories = list(self.active())
+        if not categories:
+            return []
+        parts = [
+            Article.objects.published().for_cards().filter(category=category)[:count]
+            for category in categories
+        ]
+        if connection.features.supports_slicing_ordering_in_compound and len(parts) > 1:
+            articles = list(parts[0].union(*parts[1:], all=True))
+        else:
+            articles = [article for part in parts for article in part]
+        prefetch_covers(articles)
+        by_category: dict[int, list] = {}
+        for article in articles:
+            by_category.setdefault(article.category_id, []).append(article)
         for category in categories:
-            category.latest_articles = list(
-                Article.objects.published().for_listing().filter(category=category)[:count]
+            category.latest_articles = sorted(
+                by_category.get(category.pk, []),
+                key=lambda a: (a.published_at, a.pk),
+                reverse=True,
             )
         return [c for c in categories if c.latest_articles]
 
@@ -81,14 +99,25 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         ).order_by("published_at")
 
+    def for_cards(self):
+        """What cards and lists show, without the body (covers: `prefetch_covers`)."""
+        return self.select_related("category").defer("body", "search_text", "editor_note")
+
     def for_listing(self):
         """What cards and lists show: no body, the cover photo prefetched."""
-        cover = ArticlePhoto.objects.order_by("-is_cover", "order", "pk")
-        return (
-            self.select_related("category")
-            .defer("body", "search_text", "editor_note")
-            .prefetch_related(models.Prefetch("photos", queryset=cover, to_attr="listing_photos"))
-        )
+        return self.for_cards().prefetch_related(cover_prefetch())
+
+
+def cover_prefetch():
+    cover = ArticlePhoto.objects.order_by("-is_cover", "order", "pk")
+    return models.Prefetch("photos", queryset=cover, to_attr="listing_photos")
+
+
+def prefetch_covers(articles) -> None:
+    """The cover photos of these articles, in one query (see `Article.cover_photo`)."""
+    models.prefetch_related_objects(
+        [a for a in articles if not hasattr(a, "listing_photos")], cover_prefetch()
+    )
 
 
 class Article(models.Model):
@@ -280,6 +309,43 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    def related(self, count: int = 6) -> list["Article"]:
+        """Other published news: sharing an institution and the category first, then sharing
+        an institution, then the category, then any; newest first within each.
+
+        Each part is a small indexed query for its newest `count` (a ranking over the whole
+        archive would grow with it); together they hold the overall top `count`.
+        """
+        published = (
+            Article.objects.published()
+            .exclude(pk=self.pk)
+            .only("title", "slug", "published_at", "category_id")
+        )
+        parts = {"category": published.filter(category_id=self.category_id)}
+        institution_ids = [i.pk for i in self.institutions.all()]
+        if institution_ids:
+            sharing = published.filter(
+                pk__in=Article.institutions.through.objects.filter(
+                    institution_id__in=institution_ids
+                ).values("article_id")
+            )
+            parts["sharing"] = sharing
+            parts["both"] = sharing.filter(category_id=self.category_id)
+        parts["any"] = published
+        candidates: dict[int, Article] = {}
+        sharing_ids: set[int] = set()
+        for name, query in parts.items():
+            for article in query[:count]:
+                candidates.setdefault(article.pk, article)
+                if name in ("sharing", "both"):
+                    sharing_ids.add(article.pk)
+
+        def rank(article):
+            relevance = (article.category_id == self.category_id) + 2 * (article.pk in sharing_ids)
+            return (relevance, article.published_at, article.pk)
+
+        return sorted(candidates.values(), key=rank, reverse=True)[:count]
 
     @property
     def cover_photo(self):

@@ -1,21 +1,22 @@
-from django.contrib.sitemaps import Sitemap
-
+from culture_portal.sitemaps import PortalSitemap, SlugSitemap
 from news.models import Article, Category
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(SlugSitemap):
+    url_name = "news:article-detail"
     changefreq = "weekly"
     priority = 0.7
     limit = 1000
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at").order_by("-published_at")
+        return (
+            Article.objects.published()
+            .order_by("-published_at", "-pk")
+            .values("slug", "updated_at")
+        )
 
-    def lastmod(self, item):
-        return item.updated_at
 
-
-class CategorySitemap(Sitemap):
+class CategorySitemap(PortalSitemap):
     changefreq = "daily"
     priority = 0.5
 

@@ -1,4 +1,3 @@
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -43,32 +42,6 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        related = (
-            Article.objects.published()
-            .for_listing()
-            .exclude(pk=article.pk)
-            .annotate(
-                relevance=Case(
-                    When(category_id=article.category_id, then=Value(1)),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
-                + Case(
-                    When(
-                        Exists(
-                            Article.institutions.through.objects.filter(
-                                article_id=OuterRef("pk"),
-                                institution_id__in=[i.pk for i in article.institutions.all()],
-                            )
-                        ),
-                        then=Value(2),
-                    ),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
-            )
-            .order_by("-relevance", "-published_at")[:6]
-        )
         return super().get_context_data(
-            body_items=article.body_with_photos(), related=related, **kwargs
+            body_items=article.body_with_photos(), related=article.related(), **kwargs
         )

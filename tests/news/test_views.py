@@ -7,7 +7,12 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from news.models import Article
-from tests.factories import ArticleFactory, ArticlePhotoFactory, CategoryFactory
+from tests.factories import (
+    ArticleFactory,
+    ArticlePhotoFactory,
+    CategoryFactory,
+    InstitutionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -161,6 +166,31 @@ def test_related_prefers_same_category_and_never_shows_itself_or_unpublished(cli
     related = [a.title for a in response.context["related"]]
     assert related == ["Cùng chuyên mục cũ", "Khác chuyên mục mới"]
     assertContains(response, "Các tin khác")
+
+
+def test_related_ranks_shared_institution_and_category_above_newer_news(client):
+    culture, sport = CategoryFactory(slug="van-hoa"), CategoryFactory(slug="the-thao")
+    library = InstitutionFactory(name="Thư viện tỉnh")
+    now = timezone.now()
+    article = ArticleFactory(title="Tin chính", category=culture)
+    article.institutions.add(library)
+
+    def other(title, category, days, shares=False):
+        made = ArticleFactory(
+            title=title, category=category, published_at=now - timedelta(days=days)
+        )
+        if shares:
+            made.institutions.add(library)
+
+    for number in range(8):  # newer than all the related ones below
+        other(f"Tin mới {number}", sport, 1)
+    other("Cùng thư viện và chuyên mục", culture, 300, shares=True)
+    other("Cùng thư viện", sport, 200, shares=True)
+    other("Cùng chuyên mục", culture, 100)
+    response = client.get(article.get_absolute_url())
+    related = [a.title for a in response.context["related"]]
+    assert related[:3] == ["Cùng thư viện và chuyên mục", "Cùng thư viện", "Cùng chuyên mục"]
+    assert len(related) == 6 and "Tin chính" not in related
 
 
 @pytest.mark.parametrize("others", [2, 25])
