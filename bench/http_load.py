@@ -51,6 +51,16 @@ def database(name: str, *, drop_only=False):
     connection.close()
 
 
+def analyze(name: str):
+    import psycopg2
+
+    connection = psycopg2.connect(PG_ADMIN.rsplit("/", 1)[0] + f"/{name}")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    connection.close()
+
+
 def wait_until_up(url: str, seconds: float = 30):
     deadline = time.time() + seconds
     while time.time() < deadline:
@@ -214,6 +224,7 @@ def main():
             f"fill_articles({args.articles}); fill_institutions({args.institutions})"
         )
         run([PYTHON, "manage.py", "shell", "-c", fill], env, stdout=subprocess.DEVNULL)
+        analyze(name)  # planner statistics, as autovacuum keeps them on a live database
         run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
         pages = page_types(env)
         results = {}

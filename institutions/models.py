@@ -394,7 +394,9 @@ class Institution(models.Model):
     class Meta:
         verbose_name = _("thiết chế văn hóa, thể thao")
         verbose_name_plural = _("thiết chế văn hóa, thể thao")
-        ordering = ["level", "name"]
+        # The pk breaks ties, so that pages of the directory are read from the index in order.
+        ordering = ["level", "name", "pk"]
+        indexes = [models.Index(fields=["level", "name", "id"], name="institutions_listing")]
         permissions = [
             ("change_any_institution", _("Có thể sửa và duyệt mọi thiết chế (lãnh đạo)")),
         ]

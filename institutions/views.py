@@ -69,9 +69,11 @@ class InstitutionDetailView(DetailView):
     template_name = "institutions/institution_detail.html"
 
     def get_queryset(self):
-        return Institution.objects.select_related(
-            "type", "unit__parent__parent", "successor", "managing_body"
-        ).prefetch_related("photos", "facilities__kind")
+        # Successor and managing body are seldom set: prefetched (no query when unset) rather
+        # than joined, as every join adds to PostgreSQL's planning of this query.
+        return Institution.objects.select_related("type", "unit__parent__parent").prefetch_related(
+            "photos", "facilities__kind", "successor", "managing_body"
+        )
 
     def get_context_data(self, **kwargs):
         institution = self.object
