@@ -70,11 +70,56 @@ def on_delete(sender, instance, **kwargs):
     SearchEntry.objects.filter(kind=kind, object_id=instance.pk).delete()
 
 
+def refresh_institutions(institutions) -> None:
+    """Rewrites the entries of these institutions (their place or type was renamed)."""
+    entries = [
+        institution_entry(institution)
+        for institution in institutions.select_related("type", "unit__parent__parent")
+    ]
+    for entry in entries:
+        store(SearchEntry.Kind.INSTITUTION, entry.object_id, entry)
+
+
+def on_category_save(sender, instance, raw=False, **kwargs):
+    """A renamed category: its news show the new name in the results."""
+    if raw:
+        return
+    SearchEntry.objects.filter(
+        kind=SearchEntry.Kind.NEWS,
+        object_id__in=instance.articles.values("pk"),
+    ).exclude(label=instance.name).update(label=instance.name)
+
+
+def on_unit_save(sender, instance, raw=False, **kwargs):
+    """A renamed administrative unit: the place (label and words) of every institution in it or
+    below it."""
+    if raw:
+        return
+    from institutions.models import Institution, within_unit
+
+    refresh_institutions(Institution.objects.filter(within_unit(instance.pk)))
+
+
+def on_type_save(sender, instance, raw=False, **kwargs):
+    """A renamed institution type: its name is among the words the institutions are found by."""
+    if raw:
+        return
+    from institutions.models import Institution
+
+    refresh_institutions(Institution.objects.filter(type=instance))
+
+
 def connect_signals() -> None:
     for label in ENTRY_BUILDERS:
         uid = f"search-index:{label}"
         post_save.connect(on_save, sender=label, dispatch_uid=uid + ":save")
         post_delete.connect(on_delete, sender=label, dispatch_uid=uid + ":delete")
+    for label, handler in (
+        ("news.Category", on_category_save),
+        ("institutions.AdministrativeUnit", on_unit_save),
+        ("institutions.InstitutionType", on_type_save),
+    ):
+        post_save.connect(handler, sender=label, dispatch_uid=f"search-index:{label}:save")
 
 
 def rebuild(progress=None) -> int:

@@ -145,6 +145,27 @@ def test_unpublishing_editing_and_deleting_update_the_results(client):
     assert titles(search(client, "dan tinh")) == []
 
 
+def test_renaming_a_place_type_or_category_updates_the_results(client, dong_thap):
+    """Entries carry names of related rows: renaming those rows rewrites the entries."""
+    province = dong_thap.unit
+    province.name = "Sa Đéc"
+    province.save()
+    response = search(client, "thu vien sa dec", loai="thiet-che")
+    assert titles(response) == ["Thư viện tỉnh Đồng Tháp"]
+    assert "Tỉnh Sa Đéc" in response.content.decode()
+    kind = dong_thap.type
+    kind.name = "Nhà sách công cộng"
+    kind.save()
+    assert titles(search(client, "nha sach cong cong", loai="thiet-che")) == [
+        "Thư viện tỉnh Đồng Tháp"
+    ]
+    item = article("Hội thi hát then")
+    category = item.category
+    category.name = "Văn nghệ quần chúng"
+    category.save()
+    assert "Văn nghệ quần chúng" in search(client, "hat then").content.decode()
+
+
 def test_rebuild_command_restores_a_lost_index(dong_thap):
     article("Hội thi hát then")
     SearchEntry.objects.all().delete()
