@@ -109,6 +109,14 @@ def bump_content_version(**kwargs) -> None:
     # kept under the new version. The primary's WAL position is noted at that point for the
     # read replica (culture_portal/db_routers.py).
     _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+    # Once per transaction: an import saving a thousand rows bumps once at its commit. (Looked
+    # up in the pending callbacks rather than flagged, so that a rolled-back savepoint that
+    # took the first registration with it does not leave the commit without one.)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        pending[1] is _bump_after_commit for pending in connection.run_on_commit
+    ):
+        return
     transaction.on_commit(_bump_after_commit)
 
 

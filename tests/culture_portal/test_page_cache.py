@@ -113,3 +113,20 @@ def test_worker_memory_layer_is_bounded_and_expires(monkeypatch):
     now = time.time()
     monkeypatch.setattr(time, "time", lambda: now + 61)
     assert pages.get("k29") is None
+
+
+def test_a_bulk_change_bumps_the_version_once_at_its_commit(
+    client, django_capture_on_commit_callbacks
+):
+    from culture_portal.page_cache import content_version
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        ArticleFactory(title="Tin trước khi nhập")
+        client.get(LIST)
+        for number in range(30):
+            ArticleFactory(title=f"Tin nhập hàng loạt {number}")
+        before_commit = content_version()
+    bumps = [c for c in callbacks if c.__name__ == "_bump_after_commit"]
+    assert len(bumps) == 1  # one for the whole transaction, not thirty-one
+    assert content_version() != before_commit
+    assertContains(client.get(LIST), "Tin nhập hàng loạt 29")
