@@ -1,5 +1,6 @@
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -97,6 +98,33 @@ class RecoverDeletedMixin:
         self.message_user(request, _("Đã khôi phục “%(obj)s”.") % {"obj": obj})
         opts = self.model._meta
         return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", obj.pk)
+
+
+class GuardedRevertMixin:
+    """Restoring an earlier version (django-simple-history's "revert") is judged on the object
+    as it stands now, and is for those `can_revert` names.
+
+    simple-history asks `has_change_permission` about the *historical* instance: an old draft
+    of a plan approved since would pass a staff member's "drafts only" rule, and posting it
+    would undo the approval.
+    """
+
+    def can_revert(self, user) -> bool:
+        raise NotImplementedError
+
+    def has_change_history_permission(self, request, obj=None):
+        if obj is not None:
+            obj = self.get_queryset(request).filter(pk=obj.pk).first()
+            if obj is None:
+                return False
+        return self.can_revert(request.user) and self.has_change_permission(request, obj)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            current = self.get_object(request, unquote(object_id))
+            if current is None or not self.has_change_history_permission(request, current):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class AuditedDeleteMixin:

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from culture_portal.admin import AuditedDeleteMixin, RecoverDeletedMixin
+from culture_portal.admin import AuditedDeleteMixin, GuardedRevertMixin, RecoverDeletedMixin
 from culture_portal.search import Query, words_q
 from institutions import reviewing
 from institutions.models import (
@@ -127,7 +127,11 @@ class PendingChangeFilter(admin.SimpleListFilter):
 
 @admin.register(Institution)
 class InstitutionAdmin(
-    RecoverDeletedMixin, AuditedDeleteMixin, FoldedSearchMixin, SimpleHistoryAdmin
+    GuardedRevertMixin,
+    RecoverDeletedMixin,
+    AuditedDeleteMixin,
+    FoldedSearchMixin,
+    SimpleHistoryAdmin,
 ):
     list_display = ["name", "type", "level", "unit", "status", "updated_at"]
     list_filter = ["level", "type", "status", ProvinceFilter, PendingChangeFilter]
@@ -177,6 +181,9 @@ class InstitutionAdmin(
     @staticmethod
     def can_edit(user, institution) -> bool:
         return Institution.objects.editable_by(user).filter(pk=institution.pk).exists()
+
+    def can_revert(self, user) -> bool:
+        return reviewing.can_review(user)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

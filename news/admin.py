@@ -161,6 +161,14 @@ class ArticleAdmin(RecoverDeletedMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
             return allowed
         return self.editable_by(request.user, obj)
 
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        if obj is None or not allowed:
+            return allowed
+        # Staff who do not write news see only what is public (also through the history
+        # pages, which look objects up past get_queryset).
+        return request.user.has_perm("news.add_article") or obj.is_public
+
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (
             obj is None or can_publish(request.user) or obj.status == Article.Status.DRAFT

@@ -8,7 +8,9 @@ from news.models import Article, Category
 
 
 def can_preview(user) -> bool:
-    return user.is_authenticated and user.is_staff and user.has_perm("news.view_article")
+    """Unpublished news is read by those who write it (institution staff and leaders may view
+    published articles in the admin, to name them as evidence, but not drafts)."""
+    return user.is_authenticated and user.is_staff and user.has_perm("news.change_article")
 
 
 class ArticleListView(ElidedPageRangeMixin, FilterView):

@@ -12,6 +12,12 @@ def plain_http(settings):
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Production hashes with PBKDF2 (slow on purpose); tests make many accounts."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def unhashed_static(settings):
     """Tests do not run collectstatic, so static URLs are not fingerprinted."""
     settings.STORAGES = {

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from culture_portal.admin import AuditedDeleteMixin
+from culture_portal.admin import AuditedDeleteMixin, GuardedRevertMixin
 from institutions.models import Institution
 from work_plans import reviewing
 from work_plans.fulfilment import period_choices
@@ -54,7 +54,7 @@ class CommitmentInline(admin.StackedInline):
 
 
 @admin.register(WorkPlan)
-class WorkPlanAdmin(AuditedDeleteMixin, SimpleHistoryAdmin):
+class WorkPlanAdmin(GuardedRevertMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
     list_display = ["institution", "year", "status", "approved_by", "updated_at"]
     list_filter = ["year", "status", "institution__level"]
     list_select_related = ["institution", "approved_by"]
@@ -77,6 +77,9 @@ class WorkPlanAdmin(AuditedDeleteMixin, SimpleHistoryAdmin):
     @staticmethod
     def can_edit(user, plan) -> bool:
         return WorkPlan.objects.editable_by(user).filter(pk=plan.pk).exists()
+
+    def can_revert(self, user) -> bool:
+        return reviewing.can_approve(user)
 
     def get_queryset(self, request):
         return WorkPlan.objects.editable_by(request.user).select_related("institution")
@@ -185,7 +188,7 @@ class ProgressReportForm(forms.ModelForm):
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(SimpleHistoryAdmin):
+class ProgressReportAdmin(GuardedRevertMixin, SimpleHistoryAdmin):
     form = ProgressReportForm
     list_display = [
         "commitment",
@@ -234,6 +237,9 @@ class ProgressReportAdmin(SimpleHistoryAdmin):
 
     def has_verify_permission(self, request):
         return reviewing.can_verify(request.user)
+
+    def can_revert(self, user) -> bool:
+        return reviewing.can_verify(user)
 
     def save_model(self, request, obj, form, change):
         if not change:
