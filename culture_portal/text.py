@@ -42,3 +42,20 @@ def vietnamese_slugify(value: str, max_length: int = 200) -> str:
     """ASCII slug from a Vietnamese title: "Hội nghị chuyên đề" → "hoi-nghi-chuyen-de"."""
     slug = slugify(fold(value))
     return slug[:max_length].strip("-")
+
+
+def clean_stored_text(value: str) -> str:
+    """Any text before it is stored: NFC, and no control characters but tab and line breaks
+    (they have no meaning in Vietnamese text, and XML, the RSS feed, refuses them)."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", value))
+
+
+def clean_text_fields(sender, instance, raw=False, **kwargs):
+    """pre_save, for every model of the portal: whatever form, importer or command saved it."""
+    if raw:
+        return
+    for field in sender._meta.concrete_fields:
+        if field.get_internal_type() in ("CharField", "TextField", "SlugField", "EmailField"):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str):
+                setattr(instance, field.attname, clean_stored_text(value))

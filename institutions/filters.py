@@ -84,7 +84,10 @@ class InstitutionFilter(django_filters.FilterSet):
 
 
 def _as_int(value):
+    """An id from the query string, or None (not a number, or beyond any id the database
+    holds: SQLite and PostgreSQL refuse integers past 64 bits)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if 0 < number < 2**63 else None

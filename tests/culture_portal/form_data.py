@@ -1,5 +1,6 @@
 """The POST data a person would send back from an admin change or add page, unchanged."""
 
+from django.db.models.fields.files import FieldFile
 from django.forms import MultiWidget
 
 
@@ -19,7 +20,7 @@ def _put(data, bound):
         data[bound.html_name] = "on"
     elif isinstance(value, (list, tuple)):
         data[bound.html_name] = [str(v) for v in value]
-    elif hasattr(value, "read"):  # a stored file: not sent back
+    elif isinstance(value, FieldFile):  # a stored file: not sent back
         return
     else:
         data[bound.html_name] = str(value)

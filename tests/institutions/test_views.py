@@ -194,3 +194,12 @@ def test_follow_up_lists_incomplete_profiles_for_leaders(client, leader, places)
     response = client.get(reverse("institutions:follow-up"), {"level": "1"})
     assertContains(response, "Hồ sơ thiếu")
     assert client.get(reverse("institutions:follow-up"), {"level": "x"}).status_code == 200
+
+
+@pytest.mark.parametrize("number", ["9223372036854775808", "99999999999999999999", "-5", "0"])
+def test_directory_place_filters_take_any_number(client, number):
+    """Ids beyond 64 bits overflowed the database driver (found by the property test)."""
+    response = client.get(
+        reverse("institutions:list"), {"province": number, "district": number, "commune": number}
+    )
+    assert response.status_code == 200

@@ -1,0 +1,363 @@
+"""Property tests: arbitrary input to every staff form and to the importers.
+
+Arbitrary Unicode, very long strings, control characters (NUL, which PostgreSQL refuses in
+text) and malformed dates and numbers, in every field a person types into. Whatever comes in:
+never a server error, and never a half-saved object: a refused form leaves every row of the
+portal as it was, an accepted one saves the object whole, its text normalised.
+"""
+
+import unicodedata
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from culture_portal.models import SiteIdentity
+from culture_portal.text import _CONTROL
+from institutions.importing import import_units_csv
+from institutions.models import Assessment
+from news.importing import import_file
+from news.models import Article
+from tests.culture_portal.form_data import admin_form_data
+from tests.factories import (
+    ArticleFactory,
+    CommitmentFactory,
+    InstitutionFactory,
+    ProgressReportFactory,
+    WorkPlanFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ATTACKS = [
+    "",
+    " ",
+    "\x00",
+    "a\x00b",
+    "\x07\x1b[31m",
+    "\u202e\u200b\ufeff",
+    "😀" * 50,
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "../../etc/passwd",
+    unicodedata.normalize("NFD", "Nhà văn hóa ấp Mỹ Hiệp"),
+    "x" * 5000,
+    "-1",
+    "1e309",
+    "99999999999999999999",
+]
+TEXT = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=300),
+    st.sampled_from(ATTACKS),
+)
+DATES = st.one_of(
+    st.sampled_from(
+        ["", "2026-02-30", "31/02/2026", "0000-00-00", "2026-13-01", "9999-99-99", "hôm qua"]
+    ),
+    TEXT,
+)
+# Values that make an added object differ from the one its form was copied from.
+ORDINARY = {
+    "assessment": {"year": "2026"},
+    "plan": {"year": "2027"},  # and its institution (read-only on the change page)
+    "report": {"period_start": "quarter:2025-04-01"},
+    "unit": {"code": "99999"},
+}
+PORTAL_APPS = ("news", "institutions", "work_plans", "culture_portal")
+
+
+def row_counts() -> dict[str, int]:
+    counts = {}
+    for label in PORTAL_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if model._meta.model_name == "auditevent":
+                continue
+            counts[model._meta.label] = model._default_manager.count()
+    return counts
+
+
+@pytest.fixture
+def world(staff_a, leader, superuser, client):
+    a = InstitutionFactory(name="Trung tâm Văn hóa A")
+    a.editors.add(staff_a)
+    plan = WorkPlanFactory(institution=a, year=2026, status="draft", title="Kế hoạch A")
+    CommitmentFactory(plan=plan)
+    approved = WorkPlanFactory(institution=a, year=2025)
+    report = ProgressReportFactory(
+        commitment=CommitmentFactory(plan=approved), status="submitted", submitted_by=staff_a
+    )
+    article = ArticleFactory(title="Tin mẫu", status=Article.Status.DRAFT, published_at=None)
+    SiteIdentity.load().save()
+    assessment = Assessment.objects.create(institution=a, year=2025, rating="good")
+    objects = {
+        "institution": a,
+        "plan": plan,
+        "report": report,
+        "article": article,
+        "assessment": assessment,
+        "site": SiteIdentity.objects.get(),
+        "unit": a.unit,
+        "type": a.type,
+        "category": article.category,
+        "commitment category": plan.commitments.first().category,
+    }
+    # The superuser's view of each form: complete, valid data to put the attacks into.
+    client.force_login(superuser)
+    data = {}
+    for name, obj in objects.items():
+        opts = obj._meta
+        data[name] = admin_form_data(
+            client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
+        )
+    client.logout()
+    return {"objects": objects, "data": data}
+
+
+def without_inline_rows(post: dict) -> dict:
+    kept = {k: v for k, v in post.items() if not any(f"-{n}-" in k for n in range(50))}
+    for key in kept:
+        if key.endswith(("-TOTAL_FORMS", "-INITIAL_FORMS")):
+            kept[key] = "0"
+    return kept
+
+
+def form_url(obj, action):
+    opts = obj._meta
+    name = f"admin:{opts.app_label}_{opts.model_name}_{action}"
+    return reverse(name) if action == "add" else reverse(name, args=[obj.pk])
+
+
+# (form, who fills it, add or change, the fields typed into, date or number fields)
+FORMS = [
+    (
+        "article",
+        "editor",
+        "add",
+        ["title", "lead", "byline", "source", "editor_note", "body"],
+        ["published_at_0", "published_at_1"],
+    ),
+    ("category", "publisher", "add", ["name", "description"], ["order"]),
+    (
+        "institution",
+        "superuser",
+        "add",
+        [
+            "name",
+            "address",
+            "opening_hours",
+            "phone",
+            "email",
+            "website",
+            "head_name",
+            "description",
+        ],
+        ["established_on", "staff_count", "latitude", "longitude"],
+    ),
+    (
+        "institution",
+        "staff_a",
+        "change",
+        ["address", "opening_hours", "phone", "email", "website", "description"],
+        ["staff_count"],
+    ),
+    ("unit", "superuser", "add", ["name", "code"], ["valid_from", "valid_to"]),
+    ("type", "superuser", "add", ["name", "description"], ["order"]),
+    ("assessment", "leader", "add", ["comments"], ["year"]),
+    (
+        "plan",
+        "staff_a",
+        "change",
+        [
+            "title",
+            "note",
+            "commitments-0-description",
+            "commitments-0-unit",
+            "commitments-0-explanation",
+        ],
+        ["commitments-0-target", "commitments-0-due_date"],
+    ),
+    ("plan", "staff_a", "add", ["title", "note"], ["year"]),
+    ("report", "staff_a", "change", ["note"], ["quantity", "period_start"]),
+    ("report", "staff_a", "add", ["note"], ["quantity", "period_start"]),
+    ("commitment category", "leader", "add", ["name"], ["order"]),
+    (
+        "site",
+        "superuser",
+        "change",
+        [
+            "name",
+            "parent_agency",
+            "portal_name",
+            "description",
+            "address",
+            "phone",
+            "hotline",
+            "email",
+            "content_responsible",
+            "license_text",
+        ],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "form, role, action, text_fields, other_fields",
+    FORMS,
+    ids=[f"{f[0]}-{f[2]}-{f[1]}" for f in FORMS],
+)
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_staff_forms_never_fail_or_half_save(
+    client, request, world, form, role, action, text_fields, other_fields, data
+):
+    client.force_login(request.getfixturevalue(role))
+    obj = world["objects"][form]
+    post = dict(world["data"][form])
+    if "slug" in post:
+        post["slug"] = ""
+    if "expected_version" in post:
+        post["expected_version"] = str(type(obj).objects.get(pk=obj.pk).version)
+    if form == "plan" and action == "add":
+        post["institution"] = str(obj.institution_id)
+    if action == "add":  # a new object has no inline rows yet
+        post = without_inline_rows(post)
+    typed = {name: data.draw(TEXT, label=name) for name in text_fields}
+    typed |= {name: data.draw(DATES, label=name) for name in other_fields}
+    post.update(typed)
+    before = row_counts()
+    response = client.post(form_url(obj, action), post)
+    assert response.status_code in (200, 302, 403), response.status_code
+    after = row_counts()
+    if response.status_code == 302:
+        if action == "add":
+            label = obj._meta.label
+            assert after[label] == before[label] + 1
+        # What was saved is clean text.
+        saved = type(obj).objects.order_by("-pk").first() if action == "add" else obj
+        saved.refresh_from_db()
+        for name in text_fields:
+            value = getattr(saved, name, None)
+            if isinstance(value, str) and name not in ("body",):
+                assert "\x00" not in value and not _CONTROL.search(value), (name, value)
+                assert unicodedata.is_normalized("NFC", value)
+    else:
+        changed = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
+        assert not changed, f"a refused form changed rows: {changed}"
+        if response.status_code == 200:
+            assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(username=TEXT, password=TEXT)
+def test_sign_in_never_fails_on_arbitrary_input(client, username, password):
+    response = client.post(
+        reverse("admin:login"), {"username": username, "password": password, "next": "/admin/"}
+    )
+    assert response.status_code in (200, 403, 429)
+    assert "_auth_user_id" not in client.session
+
+
+# Importers -----------------------------------------------------------------------------------
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    content=st.one_of(
+        st.binary(max_size=3000),
+        TEXT.map(lambda t: t.encode("utf-8")),
+        TEXT.map(lambda t: t.encode("utf-16")),
+        st.builds(
+            lambda title, body: f"{title}\n\n{body}\n\nNgày 12/10/2026\nThanh Nhàn".encode(),
+            TEXT,
+            TEXT,
+        ),
+    )
+)
+def test_news_importer_never_fails_on_arbitrary_files(tmp_path, content):
+    path = tmp_path / "tin.txt"
+    path.write_bytes(content)
+    before = row_counts()
+    result = import_file(path)
+    after = row_counts()
+    if result.action in ("failed", "skipped"):
+        assert before == after
+        assert result.reason  # said why, in words
+    else:
+        article = result.article
+        assert article.pk and "\x00" not in article.title + article.lead + article.body
+        assert unicodedata.is_normalized("NFC", article.title)
+
+
+CSV_HEADER = "name,kind,code,parent_code,parent_level,valid_from,valid_to,successor_codes\n"
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(
+        st.lists(
+            st.one_of(TEXT, DATES, st.sampled_from(["huyện", "xã", "thôn", "1", "2"])),
+            min_size=0,
+            max_size=9,
+        ),
+        max_size=6,
+    ),
+    header=st.booleans(),
+)
+def test_unit_importer_reports_bad_rows_and_keeps_the_good(rows, header):
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in rows:
+        writer.writerow(row)
+    text = (CSV_HEADER if header else "") + buffer.getvalue()
+    before = row_counts()["institutions.AdministrativeUnit"]
+    report = import_units_csv(text)
+    after = row_counts()["institutions.AdministrativeUnit"]
+    assert after - before == report.created
+    assert all(isinstance(error, str) and error for error in report.errors)
+
+
+@pytest.mark.parametrize(
+    "form, role, action, text_fields, other_fields",
+    FORMS,
+    ids=[f"{f[0]}-{f[2]}-{f[1]}" for f in FORMS],
+)
+def test_the_same_forms_accept_ordinary_input(
+    client, request, world, form, role, action, text_fields, other_fields
+):
+    """The property test above reaches the saving path: ordinary input is saved whole."""
+    client.force_login(request.getfixturevalue(role))
+    obj = world["objects"][form]
+    post = dict(world["data"][form])
+    if "slug" in post:
+        post["slug"] = ""
+    if "expected_version" in post:
+        post["expected_version"] = str(type(obj).objects.get(pk=obj.pk).version)
+    if form == "plan" and action == "add":
+        post["institution"] = str(obj.institution_id)
+    if action == "add":  # a new object has no inline rows yet
+        post = without_inline_rows(post)
+    post.update(ORDINARY.get(form, {}))
+    for name in text_fields:
+        if name not in ("email", "website", "phone", "hotline", "code"):
+            post[name] = f"Nội dung {name} hợp lệ"
+    before = row_counts()
+    response = client.post(form_url(obj, action), post)
+    assert response.status_code == 302, response.context and [
+        f.errors for f in [response.context["adminform"].form]
+    ]
+    if action == "add":
+        assert row_counts()[obj._meta.label] == before[obj._meta.label] + 1
