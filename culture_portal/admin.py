@@ -1,7 +1,9 @@
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -11,6 +13,19 @@ from django.utils.translation import gettext_lazy as _
 from culture_portal import audit
 from culture_portal.models import AuditEvent, SiteIdentity
 
+
+class AdminLoginForm(AdminAuthenticationForm):
+    """Django's admin sign-in, with the user name's length checked before anything is looked
+    up: Django only sets the input's maxlength, and django-axes records every failed name in
+    a column of 255 characters (PostgreSQL refused a longer one with a server error)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length or 150))
+
+
+admin.site.login_form = AdminLoginForm
 admin.site.site_header = _("Quản trị cổng thông tin")
 admin.site.site_title = _("Quản trị cổng thông tin")
 admin.site.index_title = _("Quản lý nội dung")

@@ -62,3 +62,14 @@ def test_staff_passwords_need_twelve_characters_and_not_a_common_one():
     with pytest.raises(ValidationError):
         validate_password("password1234")
     validate_password("mùa xuân trên đồng tháp mười")
+
+
+def test_a_very_long_user_name_is_refused_with_a_message(client):
+    """Recorded as a failed attempt, a 5,000-character name overflowed django-axes' column
+    (a server error on PostgreSQL)."""
+    response = client.post(
+        reverse("admin:login"), {"username": "x" * 5000, "password": "whatever-it-is"}
+    )
+    assert response.status_code == 200
+    assert "150" in response.content.decode()  # Django's message: at most 150 characters
+    assert "_auth_user_id" not in client.session
