@@ -130,6 +130,17 @@ class ArticleAdmin(RecoverDeletedMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
         form = super().get_form(request, obj, change, **kwargs)
         return type(form.__name__, (form,), {"user": request.user})
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.has_perm("news.add_article"):
+            return fieldsets
+        # Staff who only look up published news (to name it as evidence) do not read the
+        # newsroom's internal note.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "editor_note"]})
+            for name, options in fieldsets
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         readonly = []
         if not can_publish(request.user):
@@ -179,6 +190,13 @@ class ArticleAdmin(RecoverDeletedMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
 
     def has_publish_permission(self, request):
         return can_publish(request.user)
+
+    def has_view_history_or_change_history_permission(self, request, obj=None):
+        # Earlier versions, even of a published article, are drafts and internal notes: the
+        # history pages are the newsroom's (the role's explicit permission).
+        return request.user.has_perm(
+            "news.view_historicalarticle"
+        ) and super().has_view_history_or_change_history_permission(request, obj)
 
     # Restoring an earlier version is a publisher's act.
     def has_change_history_permission(self, request, obj=None):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from culture_portal.admin import AuditedDeleteMixin, GuardedRevertMixin
+from institutions import reviewing as institution_reviewing
 from institutions.models import Institution
 from work_plans import reviewing
 from work_plans.fulfilment import period_choices
@@ -42,6 +43,13 @@ class CommitmentInline(admin.StackedInline):
         if reviewing.can_approve(request.user):
             return plan.status != WorkPlan.Status.CLOSED
         return plan.status == WorkPlan.Status.DRAFT and WorkPlanAdmin.can_edit(request.user, plan)
+
+    def get_readonly_fields(self, request, obj=None):
+        if reviewing.can_approve(request.user):
+            return []
+        # Judging a qualitative commitment done is the leaders' call, as verifying a report
+        # is: staff could otherwise mark it done in the draft, public once approved.
+        return ["judgement"]
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and self._editable(request, obj)
@@ -222,17 +230,41 @@ class ProgressReportAdmin(GuardedRevertMixin, SimpleHistoryAdmin):
         allowed = super().has_change_permission(request, obj)
         if obj is None or not allowed:
             return allowed
-        if not WorkPlanAdmin.can_edit(request.user, obj.commitment.plan):
-            return False
-        if not obj.commitment.plan.accepts_reports:
+        plan = (
+            WorkPlan.objects.editable_by(request.user).filter(commitments=obj.commitment_id).first()
+        )
+        if plan is None or not plan.accepts_reports:
             return False
         # Changing a verified report needs a leader.
         return obj.status != ProgressReport.Status.VERIFIED or reviewing.can_verify(request.user)
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
-        return allowed and (
-            obj is None or WorkPlanAdmin.can_edit(request.user, obj.commitment.plan)
+        return allowed and (obj is None or self.works_on_plan_of(request.user, obj))
+
+    @staticmethod
+    def works_on_plan_of(user, report) -> bool:
+        """Whether the user works on the report's plan. The history pages also ask about
+        deleted reports, whose commitment and plan may be gone too: they are in their
+        history."""
+        if institution_reviewing.can_review(user):  # every plan, also one deleted since
+            return True
+
+        def latest(model, pk, field):
+            live = model.objects.filter(pk=pk).values_list(field, flat=True).first()
+            if live is not None:
+                return live
+            return (
+                model.history.filter(id=pk)
+                .order_by("-history_date")
+                .values_list(field, flat=True)
+                .first()
+            )
+
+        plan_id = latest(Commitment, report.commitment_id, "plan_id")
+        institution_id = plan_id and latest(WorkPlan, plan_id, "institution_id")
+        return bool(institution_id) and (
+            Institution.objects.filter(pk=institution_id, editors=user).exists()
         )
 
     def has_verify_permission(self, request):

@@ -312,7 +312,11 @@ class ProgressReport(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.commitment} – {self.period_label}"
+        try:
+            commitment = self.commitment
+        except Commitment.DoesNotExist:  # a deleted report's commitment, deleted with it
+            commitment = _("(cam kết đã xoá)")
+        return f"{commitment} – {self.period_label}"
 
     @property
     def period_label(self) -> str:

@@ -12,6 +12,7 @@ import json
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 
@@ -111,6 +112,11 @@ def snapshot(obj):
 def admin_url(obj, action, *args):
     opts = obj._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args or [obj.pk])
+
+
+def view_on_site(obj):
+    content_type = ContentType.objects.get_for_model(obj)
+    return reverse("admin:view_on_site", args=[content_type.pk, obj.pk])
 
 
 def data_as_superuser(client, url, superuser) -> dict:
@@ -243,6 +249,7 @@ PLAN = {
     "public page while a draft": OWNERS,
     "export while a draft": OWNERS,
     "change a draft": OWNERS,
+    "judge a commitment done in the draft": REVIEWERS,  # the leaders' call, as verifying is
     "submit (bulk action)": OWNERS,
     "approve (leader page)": REVIEWERS,
     "approve (bulk action)": REVIEWERS,
@@ -277,6 +284,12 @@ def plan_outcomes(client, request, role, world, superuser):
     post(client, change_url, {**data, "title": "Tiêu đề bị sửa"})
     plan.refresh_from_db()
     out["change a draft"] = plan.title == "Tiêu đề bị sửa"
+    commitment = world["commitment"]
+    judged = {k: v for k, v in data.items() if not k.endswith("-judgement")}
+    prefix = next(k for k in data if k.endswith("-id") and data[k] == str(commitment.pk))[:-3]
+    post(client, change_url, {**judged, f"{prefix}-judgement": "done"})
+    commitment.refresh_from_db()
+    out["judge a commitment done in the draft"] = commitment.judgement == "done"
     bulk(client, plan, "submit_selected")
     plan.refresh_from_db()
     out["submit (bulk action)"] = plan.status == "submitted"
@@ -338,6 +351,7 @@ REPORT = {
     "restore a submitted version of the verified report": REVIEWERS,
     "delete": ONLY_ROOT,
     "bulk delete": ONLY_ROOT,
+    "history once its plan is deleted": OWNERS,
 }
 
 
@@ -380,6 +394,14 @@ def report_outcomes(client, request, role, world, superuser):
     out["bulk delete"] = not ProgressReport.objects.filter(pk=report.pk).exists()
     post(client, admin_url(report, "delete"), {"post": "yes"})
     out["delete"] = not ProgressReport.objects.filter(pk=report.pk).exists()
+    # The history pages of a report deleted with its plan: its commitment is gone too.
+    report = ProgressReportFactory(
+        commitment=CommitmentFactory(plan=world["approved_plan"]), note=f"Báo cáo {MARK} 2"
+    )
+    WorkPlan.objects.filter(pk=world["approved_plan"].pk).delete()
+    history = client.get(admin_url(report, "history"))
+    assert history.status_code != 500
+    out["history once its plan is deleted"] = history.status_code == 200
     return out
 
 
@@ -479,6 +501,7 @@ ARTICLE = {
     "view": WRITERS,
     "history": WRITERS,
     "preview on the public site": WRITERS,
+    "admin's redirect to the public address": WRITERS,  # a draft's address is its title
     "autocomplete as evidence": NOBODY,  # a draft is no evidence, for anyone
     "change": WRITERS,
     "publish through the form": PUBLISHERS,
@@ -500,6 +523,8 @@ def test_draft_article(client, request, role, world, superuser):
         "view": shown(client.get(change_url)),
         "history": shown(client.get(admin_url(article, "history"))),
         "preview on the public site": shown(client.get(article.get_absolute_url())),
+        "admin's redirect to the public address": article.slug
+        in client.get(view_on_site(article)).get("Location", ""),
         "autocomplete as evidence": autocomplete(
             client, "work_plans", "progressreport", "evidence_article"
         ),
@@ -532,6 +557,42 @@ def test_draft_article(client, request, role, world, superuser):
     post(client, admin_url(article, "delete"), {"post": "yes"})
     out["delete"] = not Article.objects.filter(pk=article.pk).exists()
     assert out == {op: role in roles for op, roles in ARTICLE.items()}
+
+
+PUBLISHED_ARTICLE_INTERNALS = {
+    "view, with the newsroom's note": WRITERS,
+    "history": WRITERS,
+    "an earlier draft version": WRITERS,
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_published_article_internals(client, request, role, editor):
+    """A published article is public; its drafts and the newsroom's notes are not."""
+    article = ArticleFactory(
+        title=f"Bản nháp đầu {MARK}",
+        status=Article.Status.DRAFT,
+        published_at=None,
+        editor_note="Ghi chú nội bộ Zeta",
+        created_by=editor,
+    )
+    first = article.history.order_by("history_date").first()
+    article.title = "Tin chính thức"
+    article.editor_note = "Ghi chú nội bộ Zeta – đã sửa"
+    article.status = Article.Status.PUBLISHED
+    article.published_at = article.created_at
+    article.save()
+    sign_in(client, request, role)
+    view = client.get(admin_url(article, "change"))
+    history = client.get(admin_url(article, "history"))
+    old = client.get(reverse("admin:news_article_simple_history", args=[article.pk, first.pk]))
+    out = {
+        "view, with the newsroom's note": view.status_code == 200
+        and "Zeta" in view.content.decode(),
+        "history": shown(history) or "Zeta" in history.content.decode(),
+        "an earlier draft version": shown(old),
+    }
+    assert out == {op: role in roles for op, roles in PUBLISHED_ARTICLE_INTERNALS.items()}
 
 
 # Leaders' pages -----------------------------------------------------------------------------

@@ -1,0 +1,48 @@
+"""The portal's admin site: Django's, with its "view on site" redirect checked per object.
+
+The app config is here, not in apps.py: a second AppConfig there would make Django pick
+neither for the culture_portal app.
+"""
+
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.urls import path
+
+
+class PortalAdminConfig(AdminConfig):
+    default_site = "culture_portal.admin_site.PortalAdminSite"
+
+
+class PortalAdminSite(admin.AdminSite):
+    def get_urls(self):
+        return [
+            path(
+                "r/<path:content_type_id>/<path:object_id>/",
+                self.admin_view(self.view_on_site),
+                name="view_on_site",
+            )
+            if getattr(pattern, "name", None) == "view_on_site"
+            else pattern
+            for pattern in super().get_urls()
+        ]
+
+    def view_on_site(self, request, content_type_id, object_id):
+        """Redirect to an object's public address, for those who may see the object here.
+
+        Django's redirect answers any staff member about any object, and the address of a
+        draft article is its slug, made from its title.
+        """
+        from django.contrib.contenttypes import views as contenttype_views
+        from django.contrib.contenttypes.models import ContentType
+
+        try:
+            model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+        except (ContentType.DoesNotExist, ValueError):
+            raise Http404 from None
+        model_admin = self._registry.get(model)
+        obj = model_admin.get_object(request, unquote(object_id)) if model_admin else None
+        if obj is None or not model_admin.has_view_or_change_permission(request, obj):
+            raise Http404
+        return contenttype_views.shortcut(request, content_type_id, object_id)
