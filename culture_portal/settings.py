@@ -155,7 +155,7 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 # or object storage in production, leave it off and let those serve MEDIA_URL.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "culture_portal.storage.PortalFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -183,9 +183,9 @@ if S3_BUCKET:
     if _public_url:
         _protocol, _slashes, _domain = _public_url.partition("//")
         _s3.update(custom_domain=_domain, url_protocol=_protocol or "https:")
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3}
+    STORAGES["default"] = {"BACKEND": "culture_portal.storage_s3.PortalS3Storage", "OPTIONS": _s3}
     STORAGES["private"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "culture_portal.storage_s3.PortalS3Storage",
         "OPTIONS": {
             **_s3,
             "bucket_name": os.environ.get("S3_PRIVATE_BUCKET", f"{S3_BUCKET}-private"),
@@ -202,6 +202,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 DATA_UPLOAD_MAX_NUMBER_FILES = 30
 FILE_UPLOAD_PERMISSIONS = 0o644
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "culture_portal.storage.TemporaryUploadHandler",  # a full temporary folder: a message
+]
 
 # Photos: limits for uploads (see culture_portal/images.py).
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 15 * 1024 * 1024))

@@ -7,7 +7,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from culture_portal.admin import AuditedDeleteMixin, GuardedRevertMixin, RecoverDeletedMixin
+from culture_portal.admin import (
+    AuditedDeleteMixin,
+    GuardedRevertMixin,
+    RecoverDeletedMixin,
+    UploadFaultMixin,
+)
 from culture_portal.search import Query, words_q
 from institutions import reviewing
 from institutions.models import (
@@ -127,6 +132,7 @@ class PendingChangeFilter(admin.SimpleListFilter):
 
 @admin.register(Institution)
 class InstitutionAdmin(
+    UploadFaultMixin,
     GuardedRevertMixin,
     RecoverDeletedMixin,
     AuditedDeleteMixin,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from culture_portal.admin import AuditedDeleteMixin, RecoverDeletedMixin
+from culture_portal.admin import AuditedDeleteMixin, RecoverDeletedMixin, UploadFaultMixin
 from culture_portal.search import Query, words_q
 from news import publishing
 from news.forms import ArticleAdminForm, can_publish
@@ -74,7 +74,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(RecoverDeletedMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
+class ArticleAdmin(UploadFaultMixin, RecoverDeletedMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
     recover_related = [("news.ArticlePhoto", "article_id")]
 
     form = ArticleAdminForm

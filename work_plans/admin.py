@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from culture_portal.admin import AuditedDeleteMixin, GuardedRevertMixin
+from culture_portal.admin import AuditedDeleteMixin, GuardedRevertMixin, UploadFaultMixin
 from institutions import reviewing as institution_reviewing
 from institutions.models import Institution
 from work_plans import reviewing
@@ -196,7 +196,7 @@ class ProgressReportForm(forms.ModelForm):
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(GuardedRevertMixin, SimpleHistoryAdmin):
+class ProgressReportAdmin(UploadFaultMixin, GuardedRevertMixin, SimpleHistoryAdmin):
     form = ProgressReportForm
     list_display = [
         "commitment",

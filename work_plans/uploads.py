@@ -6,9 +6,11 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.storage import storages
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from culture_portal.storage import PortalFileSystemStorage
 
 SIGNATURES = {b"%PDF-": "pdf", b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
 
@@ -44,7 +46,7 @@ def validate_evidence_file(file) -> None:
         file.seek(0)
 
 
-class PrivateMediaStorage(FileSystemStorage):
+class PrivateMediaStorage(PortalFileSystemStorage):
     """Files kept outside MEDIA_ROOT (PRIVATE_MEDIA_ROOT), with no public URL: evidence is
     served only by a view that checks who asks. The folder is read from the settings each
     time, so a test or a deployment can move it."""

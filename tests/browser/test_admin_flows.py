@@ -100,3 +100,18 @@ def test_publisher_previews_and_schedules_an_article(desktop, publisher):
     desktop.open("/admin/news/article/?publication=scheduled")
     assert TITLE in desktop.locator("#result_list").inner_text()
     assert desktop.axe_violations() == []
+
+
+def test_photo_fields_fit_a_phone_screen(phone, editor):
+    """On a phone every help text and message of a photo stays inside its frame (Django
+    sized the rows to the screen, wider than an inline's frame, which clipped their ends)."""
+    phone.login("editor")
+    phone.open("/admin/news/article/add/")
+    phone.click(".inline-group .add-row a")
+    overflow = phone.evaluate(
+        """() => [...document.querySelectorAll('#photos-0 .form-row .help')].map(help => {
+            const row = help.closest('.form-row').getBoundingClientRect();
+            return Math.round(help.getBoundingClientRect().right - row.right);
+        })"""
+    )
+    assert overflow and max(overflow) <= 0, overflow

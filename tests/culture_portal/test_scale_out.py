@@ -44,9 +44,9 @@ def object_storage(settings, monkeypatch):
         client.create_bucket(Bucket="minh-chung")
         settings.STORAGES = {
             **settings.STORAGES,
-            "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": S3},
+            "default": {"BACKEND": "culture_portal.storage_s3.PortalS3Storage", "OPTIONS": S3},
             "private": {
-                "BACKEND": "storages.backends.s3.S3Storage",
+                "BACKEND": "culture_portal.storage_s3.PortalS3Storage",
                 "OPTIONS": {**S3, "bucket_name": "minh-chung", "querystring_auth": True},
             },
         }
@@ -159,7 +159,7 @@ def test_settings_read_object_storage_and_replica_from_the_environment():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     ).stdout
     default, private_bucket, port, routers, message = json.loads(out.strip().splitlines()[-1])
-    assert default["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert default["BACKEND"] == "culture_portal.storage_s3.PortalS3Storage"
     assert default["OPTIONS"]["custom_domain"] == "cdn.example.gov.vn/media"
     assert default["OPTIONS"]["url_protocol"] == "https:"
     assert private_bucket == "anh-private"
