@@ -1,6 +1,8 @@
 """Backup and restore: the database as Django fixtures (portable between SQLite and
 PostgreSQL) plus uploaded files, in one .tar.gz archive."""
 
+import contextlib
+import errno
 import io
 import json
 import tarfile
@@ -47,8 +49,30 @@ def backup(path: Path) -> dict:
         stdout=data,
     )
     content = data.getvalue().encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        manifest = _write_archive(partial, content)
+        partial.replace(path)  # a backup is either whole or absent
+    except OSError as error:
+        with contextlib.suppress(OSError):  # e.g. the folder is a file
+            partial.unlink(missing_ok=True)
+        raise BackupError(
+            _("Không ghi được bản sao lưu vào %(path)s. %(reason)s")
+            % {"path": path, "reason": _reason(error)}
+        ) from None
+    return manifest
+
+
+def _reason(error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _("Ổ đĩa đã đầy: giải phóng chỗ trống rồi chạy lại.")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("Thư mục không cho ghi: chọn thư mục khác hoặc cấp quyền ghi.")
+    return _("Lỗi hệ thống: %(error)s.") % {"error": error.strerror or error}
+
+
+def _write_archive(partial: Path, content: bytes) -> dict:
     with tarfile.open(partial, "w:gz") as archive:
         info = tarfile.TarInfo("data.json")
         info.size = len(content)
@@ -67,7 +91,6 @@ def backup(path: Path) -> dict:
         info = tarfile.TarInfo("manifest.json")
         info.size = len(raw)
         archive.addfile(info, io.BytesIO(raw))
-    partial.replace(path)  # a backup is either whole or absent
     return manifest
 
 
@@ -94,19 +117,38 @@ def restore(path: Path) -> dict:
         if "data.json" not in names or "manifest.json" not in names:
             raise BackupError(_("Tệp này không phải bản sao lưu của cổng thông tin."))
         manifest = json.load(archive.extractfile("manifest.json"))
-        archive.extractall(work, filter="data")
-        with transaction.atomic():
-            call_command("loaddata", str(Path(work) / "data.json"), verbosity=0)
-            search_index.rebuild()
-        for name, target in (
-            ("media", settings.MEDIA_ROOT),
-            ("private_media", settings.PRIVATE_MEDIA_ROOT),
-        ):
-            source = Path(work) / name
-            if source.exists():
-                for file in source.rglob("*"):
+        try:
+            archive.extractall(work, filter="data")
+        except OSError as error:
+            raise BackupError(
+                _("Không giải nén được bản sao lưu vào thư mục tạm. %(reason)s")
+                % {"reason": _reason(error)}
+            ) from None
+        written: list[Path] = []
+        try:
+            # Files first: a failure there leaves the database as empty as it was.
+            for name, target in (
+                ("media", settings.MEDIA_ROOT),
+                ("private_media", settings.PRIVATE_MEDIA_ROOT),
+            ):
+                source = Path(work) / name
+                for file in sorted(source.rglob("*")) if source.exists() else []:
                     if file.is_file():
                         destination = Path(target) / file.relative_to(source)
                         destination.parent.mkdir(parents=True, exist_ok=True)
+                        if not destination.exists():
+                            written.append(destination)
                         destination.write_bytes(file.read_bytes())
+            with transaction.atomic():
+                call_command("loaddata", str(Path(work) / "data.json"), verbosity=0)
+                search_index.rebuild()
+        except BaseException as error:
+            for file in written:  # the files restored by this run, not ones already there
+                file.unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise BackupError(
+                    _("Không chép được tệp tải lên của bản sao lưu. %(reason)s")
+                    % {"reason": _reason(error)}
+                ) from None
+            raise
     return manifest

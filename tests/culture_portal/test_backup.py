@@ -1,4 +1,8 @@
+import errno
+import os
+import shutil
 import tarfile
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +15,7 @@ from tests.factories import (
     CommitmentFactory,
     InstitutionFactory,
     ProgressReportFactory,
+    jpeg_file,
 )
 from work_plans.models import ProgressReport, WorkPlan
 
@@ -73,3 +78,51 @@ def test_restore_says_what_is_wrong_with_a_bad_file(tmp_path):
         call_command("restore", str(bad))
     with pytest.raises(CommandError, match="Không tìm thấy"):
         call_command("restore", str(tmp_path / "khong-co.tar.gz"))
+
+
+def disk_full(*args, **kwargs):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_backup_onto_a_full_disk_leaves_no_partial_archive(tmp_path, monkeypatch):
+    ArticlePhotoFactory()
+    folder = tmp_path / "sao-luu"
+    monkeypatch.setattr(tarfile.TarFile, "addfile", disk_full)
+    with pytest.raises(CommandError, match="Ổ đĩa đã đầy"):
+        call_command("backup", str(folder / "portal.tar.gz"))
+    assert list(folder.iterdir()) == []
+    monkeypatch.undo()
+    (tmp_path / "nhan-la-tep.txt").write_text("tệp, không phải thư mục")
+    with pytest.raises(CommandError, match="Không ghi được bản sao lưu"):
+        call_command("backup", str(tmp_path / "nhan-la-tep.txt" / "portal.tar.gz"))
+
+
+def test_restore_onto_a_full_disk_changes_nothing_and_can_be_run_again(
+    tmp_path, media_root, monkeypatch
+):
+    ArticlePhotoFactory(caption="Toàn cảnh lễ hội", image=jpeg_file(1200, 800))
+    before = snapshot()
+    archive = tmp_path / "portal.tar.gz"
+    call_command("backup", str(archive))
+    call_command("flush", interactive=False)
+    shutil.rmtree(media_root)
+
+    real_write = Path.write_bytes
+    written = []
+
+    def fills_up(self, data):  # the disk takes two files, then is full
+        if len(written) == 2:
+            disk_full()
+        written.append(self)
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", fills_up)
+    with pytest.raises(CommandError, match="Ổ đĩa đã đầy"):
+        call_command("restore", str(archive))
+    assert len(written) == 2
+    assert not Article.objects.exists()
+    assert not [f for f in media_root.rglob("*") if f.is_file()]
+
+    monkeypatch.undo()
+    call_command("restore", str(archive))
+    assert snapshot() == before

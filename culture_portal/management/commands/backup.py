@@ -1,8 +1,8 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from culture_portal.backup import backup
+from culture_portal.backup import BackupError, backup
 
 
 class Command(BaseCommand):
@@ -12,7 +12,10 @@ class Command(BaseCommand):
         parser.add_argument("path", type=Path, help="tệp sao lưu sẽ tạo, ví dụ backup.tar.gz")
 
     def handle(self, *args, path, **options):
-        manifest = backup(path)
+        try:
+            manifest = backup(path)
+        except BackupError as error:
+            raise CommandError(str(error)) from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"Đã sao lưu {manifest['objects']} bản ghi, "
