@@ -1,6 +1,7 @@
 """Site-wide middleware: database outages answered with a 503 page, staff session limits."""
 
 import logging
+import sys
 import time
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import defaults
 
 logger = logging.getLogger(__name__)
 
@@ -31,13 +33,29 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (OperationalError, InterfaceError)):
+        if not isinstance(exception, DATABASE_DOWN):
             return None
-        logger.error("Database unavailable: %s", exception)
-        response = HttpResponse(render_to_string("503.html"), status=503)
-        response["Retry-After"] = "30"
-        response["Cache-Control"] = "no-store"
-        return response
+        return database_unavailable(exception)
+
+
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+def database_unavailable(exception) -> HttpResponse:
+    logger.error("Database unavailable: %s", exception)
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def server_error(request):
+    """Django's 500 page, except for a database outage met before the view (a signed-in
+    user's session is read by the middleware): the 503 page, as for one met in the view."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DATABASE_DOWN):
+        return database_unavailable(exception)
+    return defaults.server_error(request)
 
 
 class StaffSessionLimitsMiddleware:

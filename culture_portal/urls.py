@@ -46,3 +46,5 @@ if settings.MEDIA_URL.startswith("/"):
     urlpatterns.append(
         path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media")
     )
+
+handler500 = "culture_portal.middleware.server_error"

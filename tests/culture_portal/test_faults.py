@@ -93,3 +93,20 @@ def test_password_change_ends_other_sessions(client, editor):
     )
     assert client.get(reverse("admin:index")).status_code == 200  # this one stays
     assert other.get(reverse("admin:index")).status_code == 302  # the other ends
+
+
+def test_database_down_for_a_signed_in_user_answers_the_503_too(editor, monkeypatch):
+    """A signed-in user's session is read before the view, by the middleware."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+
+    def gone(self):
+        raise OperationalError("could not connect to server: Connection refused")
+
+    monkeypatch.setattr(SessionStore, "load", gone)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 503
+    assertContains(response, "Hệ thống tạm thời gián đoạn", status_code=503)
+    assert "Connection refused" not in response.content.decode()
