@@ -7,7 +7,7 @@ TEST_SECRET := test-only-secret-key-not-for-production-0123456789abcdefghijklmno
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install test-tools run serve test check migrate demo clean cluster bench-search bench-http lighthouse
+.PHONY: install test-tools run serve test check migrate demo clean cluster bench-search bench-http lighthouse fault-drill
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ cluster: install
 # Benchmarks (figures printed; see the README).
 bench-search: install
 	$(BIN)/python bench/search.py
+
+# PostgreSQL, Redis and the media disk failing under the production server (as root; its own
+# PostgreSQL and Redis on free ports, never the machine's): bench/fault_drill.py.
+fault-drill: install
+	$(BIN)/python bench/fault_drill.py
 
 bench-http: install
 	@command -v wrk >/dev/null || apt-get install -y wrk

@@ -79,6 +79,11 @@ def unit_commands(unit: Path, instance: str = "") -> tuple[list[list[str]], dict
     return commands, environment, workdir
 
 
+def redis_command(port: int) -> list[str]:
+    """A Redis of its own on a loopback port, keeping nothing on disk."""
+    return ["redis-server", "--port", str(port), "--save", "", "--bind", "127.0.0.1"]
+
+
 def read_env_file(path: Path) -> dict:
     pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
     return {k.strip(): v.strip() for k, v in pairs}
@@ -219,18 +224,7 @@ class Cluster:
         self.clusters.append(data)
 
     def redis(self):
-        self.spawn(
-            "redis",
-            [
-                "redis-server",
-                "--port",
-                str(self.ports["redis"]),
-                "--save",
-                "",
-                "--bind",
-                "127.0.0.1",
-            ],
-        )
+        self.spawn("redis", redis_command(self.ports["redis"]))
         wait_for_port(self.ports["redis"])
 
     def s3(self):

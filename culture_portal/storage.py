@@ -29,18 +29,21 @@ class StorageWriteError(OSError):
         super().__init__(error.errno, error.strerror or str(error), name)
 
     @property
-    def message(self) -> str:
-        """What went wrong, for the person who uploaded, in Vietnamese."""
+    def reason(self) -> str:
+        """What went wrong, in Vietnamese."""
         if self.errno in (errno.ENOSPC, errno.EDQUOT):
-            reason = _("Máy chủ đã hết chỗ lưu tệp")
-        elif self.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            reason = _("Thư mục lưu tệp trên máy chủ không ghi được")
-        else:
-            reason = _("Máy chủ không lưu được tệp")
+            return _("Máy chủ đã hết chỗ lưu tệp")
+        if self.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return _("Thư mục lưu tệp trên máy chủ không ghi được")
+        return _("Máy chủ không lưu được tệp")
+
+    @property
+    def message(self) -> str:
+        """What went wrong and what to do, for the person who uploaded, in Vietnamese."""
         return _(
             "%(reason)s, nên chưa có gì được lưu. Nội dung đã nhập vẫn còn trên biểu mẫu: "
             "hãy chọn lại tệp và lưu lại sau ít phút, hoặc báo cho quản trị hệ thống."
-        ) % {"reason": reason}
+        ) % {"reason": self.reason}
 
 
 @contextlib.contextmanager

@@ -2,11 +2,13 @@
 was typed and a Vietnamese message next to the file, no row is half-saved, no file is left."""
 
 import errno
+import io
 import os
 
 import pytest
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from institutions.models import Institution, InstitutionPhoto
@@ -210,4 +212,12 @@ def test_large_upload_with_the_temporary_folder_full(
     assert "Ngày hội văn hóa các dân tộc" in response.content.decode()
     assert not Article.objects.exists()
     assert os.listdir(settings.FILE_UPLOAD_TEMP_DIR) == []
+    assert stored_files(media_root) == []
+
+
+def test_demo_content_on_a_full_disk_says_so_and_loads_nothing(media_root, monkeypatch):
+    failing_disk(monkeypatch, errno.ENOSPC, after=5)
+    with pytest.raises(CommandError, match="hết chỗ lưu tệp"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert not Article.objects.exists() and not Institution.objects.exists()
     assert stored_files(media_root) == []

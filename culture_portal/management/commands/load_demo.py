@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from culture_portal import search_index
 from culture_portal.models import SiteIdentity
+from culture_portal.storage import StorageWriteError, remove_written, upload_journal
 from institutions import demo as institutions_demo
 from institutions.importing import import_official_units
 from news import demo as news_demo
@@ -14,6 +15,18 @@ class Command(BaseCommand):
     help = "Nạp dữ liệu mẫu (chạy lại nhiều lần không tạo bản trùng)."
 
     def handle(self, *args, **options):
+        with upload_journal() as written:
+            try:
+                news, institutions, units, plans = self.load()
+            except StorageWriteError as error:
+                remove_written(written)  # the rows are rolled back: their photos go too
+                raise CommandError(
+                    f"Không ghi được ảnh mẫu {error.filename}: {error.reason}. "
+                    "Chưa nạp gì; chạy lại lệnh khi đã có chỗ trống."
+                ) from None
+        self.report(news, institutions, units, plans)
+
+    def load(self):
         with transaction.atomic():
             if not SiteIdentity.objects.exists():
                 SiteIdentity(
@@ -34,6 +47,9 @@ class Command(BaseCommand):
             units = import_official_units()
             plans = work_plans_demo.load()
             search_index.rebuild()
+        return news, institutions, units, plans
+
+    def report(self, news, institutions, units, plans):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Dữ liệu mẫu: {news['articles']} tin bài, "
