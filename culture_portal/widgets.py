@@ -1,37 +1,53 @@
 """Form widgets of the public pages."""
 
+import html
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
+
+
+def _escaped(text) -> str:
+    """What the template's autoescape makes of a value (Django's `conditional_escape`,
+    without its per-call lazy-argument check)."""
+    return text if isinstance(text, SafeData) else html.escape(str(text))
 
 
 class QuickSelect(forms.Select):
     """Django's `Select`, the same markup, rendered in Python.
 
-    Django renders a select through one template per option: the news filter's month list
-    (a hundred options) cost more than the rest of the page. Choices, selection and attributes
-    still come from `Select.get_context`.
+    Django renders a select through one template per option, from a dictionary per option:
+    the news filter's month list (a hundred options) and the directory's list of places cost
+    more than the rest of the page. The selection follows `Select.optgroups`: the first
+    option whose value matches, or every one for a multiple select.
     """
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            final_attrs["multiple"] = True
+        values = set(self.format_value(value))
+        multiple = self.allow_multiple_selected
+        has_selected = False
         parts = []
-        for group_name, options, _index in widget["optgroups"]:
-            rendered = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (option["value"], flatatt(option["attrs"]), option["label"])
-                    for option in options
-                ),
-            )
-            if group_name:
-                rendered = format_html('<optgroup label="{}">{}</optgroup>', group_name, rendered)
-            parts.append(rendered)
-        return format_html(
-            '<select name="{}"{}>{}</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
-            mark_safe("".join(parts)),  # each part was built by format_html
+        for option_value, option_label in self.choices:
+            if option_value is None:
+                option_value = ""
+            grouped = isinstance(option_label, (list, tuple))
+            options = []
+            for sub_value, sub_label in option_label if grouped else [(option_value, option_label)]:
+                selected = (multiple or not has_selected) and str(sub_value) in values
+                has_selected |= selected
+                options.append(
+                    f'<option value="{_escaped(sub_value)}"{" selected" if selected else ""}>'
+                    f"{_escaped(sub_label)}</option>"
+                )
+            if grouped:
+                parts.append(
+                    f'<optgroup label="{_escaped(option_value)}">{"".join(options)}</optgroup>'
+                )
+            else:
+                parts.append(options[0])
+        return mark_safe(  # every value and label above is escaped
+            f'<select name="{_escaped(name)}"{flatatt(final_attrs)}>{"".join(parts)}</select>'
         )

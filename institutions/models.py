@@ -151,9 +151,12 @@ class AdministrativeUnit(models.Model):
         if self.kind == self.Kind.CENTRAL_CITY:
             kind = _("thành phố")
         else:
-            # Not get_kind_display(): it rebuilds a dict of every choice on each call, and
-            # lists show dozens of these names.
-            kind = self.Kind(self.kind).label if self.kind in self.Kind.values else self.kind
+            # Not get_kind_display() nor Kind.values: they rebuild every choice on each call,
+            # and lists show dozens of these names.
+            try:
+                kind = self.Kind(self.kind).label
+            except ValueError:
+                kind = self.kind
         return f"{kind} {self.name}"
 
     @property
