@@ -1,7 +1,9 @@
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from culture_portal.images import build_renditions, clean_photo, rendition_name, storage_url
@@ -63,6 +65,7 @@ class Photo(models.Model):
         self.caption = normalize_text(self.caption)
         self.alt_text = normalize_text(self.alt_text)
         super().save(*args, **kwargs)
+        self.__dict__.pop("_rendition_base", None)  # the image may have changed
         if self.image and self.renditions.get("source") != self.image.name:
             self.renditions = build_renditions(self.image.name, self.image.storage)
             type(self).objects.filter(pk=self.pk).update(renditions=self.renditions)
@@ -71,13 +74,25 @@ class Photo(models.Model):
     def alt(self) -> str:
         return self.alt_text or self.caption
 
+    @cached_property
+    def _rendition_base(self) -> str | None:
+        """The renditions' URL without its `_w<width>.<ext>` ending, where a URL is the
+        storage's address plus the name (a folder): a card's two srcsets are ten URLs."""
+        image = self.image
+        if not isinstance(image.storage, FileSystemStorage):
+            return None
+        url = storage_url(image.storage, rendition_name(image.name, 0, "x"))
+        return url[: -len("_w0.x")] if url.endswith("_w0.x") else None
+
     def rendition_url(self, width: int, extension: str = "jpg") -> str:
+        base = self._rendition_base
+        if base is not None:
+            return f"{base}_w{width}.{extension}"
         return storage_url(self.image.storage, rendition_name(self.image.name, width, extension))
 
     def srcset(self, extension: str = "jpg") -> str:
-        return ", ".join(
-            f"{self.rendition_url(w, extension)} {w}w" for w in self.renditions.get("widths", [])
-        )
+        url = self.rendition_url
+        return ", ".join(f"{url(w, extension)} {w}w" for w in self.renditions.get("widths", []))
 
     @property
     def srcset_webp(self) -> str:

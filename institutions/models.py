@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from culture_portal.models import Photo, SearchEntry
+from culture_portal.paths import reverse_slug
 from culture_portal.search import Query, matching, search_tokens
 from culture_portal.text import normalize_multiline, normalize_text, vietnamese_slugify
 
@@ -420,7 +421,7 @@ class Institution(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("institutions:detail", kwargs={"slug": self.slug})
+        return reverse_slug("institutions:detail", self.slug)
 
     def save(self, *args, **kwargs):
         self.name = normalize_text(self.name)

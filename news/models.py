@@ -4,7 +4,6 @@ import re
 from django.conf import settings
 from django.db import connection, models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,7 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
 from culture_portal.models import Photo
+from culture_portal.paths import reverse_slug
 from culture_portal.search import search_tokens
 from culture_portal.text import normalize_multiline, normalize_text, vietnamese_slugify
 from news.richtext import sanitize, split_blocks
@@ -80,7 +80,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("news:category", kwargs={"slug": self.slug})
+        return reverse_slug("news:category", self.slug)
 
     def save(self, *args, **kwargs):
         # Django's admin slug script mangles Vietnamese ("Thể thao" → "th-thao"): slugs are
@@ -258,7 +258,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:article-detail", kwargs={"slug": self.slug})
+        return reverse_slug("news:article-detail", self.slug)
 
     def save(self, *args, **kwargs):
         # Derived fields only: normalised text, a slug while none is set, the search column,

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from culture_portal.images import clean_photo
+from culture_portal.images import clean_photo, rendition_name
 from tests.factories import ArticlePhotoFactory, jpeg_file
 
 
@@ -102,3 +102,18 @@ def test_renditions_are_made_in_webp_and_jpeg_without_upscaling():
                 assert Image.open(handle).size[0] == width
     assert "320w" in photo.srcset_webp and ".webp" in photo.srcset_webp
     assert photo.src(1024).endswith("_w700.jpg")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", [None, "photos/2019/ảnh cũ (1).jpg", "photos/a b/c%20d.png"])
+def test_rendition_urls_are_the_storages(name):
+    photo = ArticlePhotoFactory(image=jpeg_file(1200, 800))
+    if name:
+        photo = type(photo).objects.get(pk=photo.pk)
+        photo.image.name = name
+    storage = photo.image.storage
+    for width in photo.renditions["widths"]:
+        for extension in ("jpg", "webp"):
+            expected = storage.url(rendition_name(photo.image.name, width, extension))
+            assert photo.rendition_url(width, extension) == expected
+    assert photo.srcset_webp.count(" ") == 2 * len(photo.renditions["widths"]) - 1
