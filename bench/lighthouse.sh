@@ -22,11 +22,20 @@ out="$(mktemp -d)"
 printf '%-12s %12s %14s %15s %5s  %s\n' page performance accessibility best-practices seo url
 for entry in "home /" "news-list /tin-tuc/" "article $article" "institution $institution"; do
   name="${entry%% *}"; path="${entry#* }"
-  CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" lighthouse/node_modules/.bin/lighthouse \
-    "$base$path" --quiet --form-factor=mobile \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
-    --only-categories=performance,accessibility,best-practices,seo \
-    --output=json --output-path="$out/$name.json" >/dev/null 2>&1
+  # Chromium's first start on a machine sometimes fails: one more try, then say so.
+  for try in 1 2; do
+    if CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" lighthouse/node_modules/.bin/lighthouse \
+      "$base$path" --quiet --form-factor=mobile \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
+      --only-categories=performance,accessibility,best-practices,seo \
+      --output=json --output-path="$out/$name.json" >"$out/$name.log" 2>&1; then
+      break
+    fi
+  done
+  if [ ! -s "$out/$name.json" ]; then
+    echo "$name: Lighthouse failed: $(tail -n 3 "$out/$name.log")" >&2
+    exit 1
+  fi
   python3 - "$out/$name.json" "$name" "$path" <<'PY'
 import json, sys
 data = json.load(open(sys.argv[1]))
