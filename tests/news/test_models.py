@@ -1,10 +1,12 @@
 import unicodedata
+from datetime import timedelta
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
-from news.models import Article
-from tests.factories import ArticleFactory
+from news.models import Article, Category
+from tests.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +103,38 @@ def test_category_slug_is_made_from_its_vietnamese_name():
     from news.models import Category
 
     assert Category.objects.create(name="Thể thao – Đua thuyền").slug == "the-thao-dua-thuyen"
+
+
+def test_each_category_shows_its_newest_published_news(django_assert_num_queries):
+    now = timezone.now()
+    culture, sport, empty = (
+        CategoryFactory(name="Văn hóa", slug="van-hoa"),
+        CategoryFactory(name="Thể thao", slug="the-thao"),
+        CategoryFactory(name="Du lịch", slug="du-lich"),
+    )
+    CategoryFactory(name="Lưu trữ", slug="luu-tru", is_active=False)
+    for category in (culture, sport):
+        for days in range(6):
+            ArticleFactory(
+                title=f"{category.name} {days}",
+                category=category,
+                published_at=now - timedelta(days=days),
+            )
+        ArticleFactory(
+            title=f"{category.name} nháp", category=category, status="draft", published_at=None
+        )
+        ArticleFactory(
+            title=f"{category.name} hẹn giờ",
+            category=category,
+            published_at=now + timedelta(hours=1),
+        )
+    # Categories with their newest, those articles, their covers (SQLite: one per category).
+    queries = 3 if connection.vendor == "postgresql" else 2 + 3
+    with django_assert_num_queries(queries):
+        shown = Category.objects.with_latest_articles(4)
+        titles = {c.name: [a.title for a in c.latest_articles] for c in shown}
+    assert titles == {
+        "Văn hóa": ["Văn hóa 0", "Văn hóa 1", "Văn hóa 2", "Văn hóa 3"],
+        "Thể thao": ["Thể thao 0", "Thể thao 1", "Thể thao 2", "Thể thao 3"],
+    }
+    assert empty not in shown
