@@ -179,7 +179,8 @@ class UploadFaultMixin:
 
 class GuardedRevertMixin:
     """Restoring an earlier version (django-simple-history's "revert") is judged on the object
-    as it stands now, and is for those `can_revert` names.
+    as it stands now, and is for those `can_revert` names (superusers only, unless an admin
+    names its reviewers).
 
     simple-history asks `has_change_permission` about the *historical* instance: an old draft
     of a plan approved since would pass a staff member's "drafts only" rule, and posting it
@@ -187,7 +188,7 @@ class GuardedRevertMixin:
     """
 
     def can_revert(self, user) -> bool:
-        raise NotImplementedError
+        return user.is_superuser
 
     def has_change_history_permission(self, request, obj=None):
         if obj is not None:

@@ -2,7 +2,6 @@
 PostgreSQL) plus uploaded files, in one .tar.gz archive."""
 
 import contextlib
-import errno
 import io
 import json
 import tarfile
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from culture_portal import search_index
+from culture_portal.storage import DISK_FULL, NOT_WRITABLE
 
 FORMAT = 1
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "culture_portal.SearchEntry"]
@@ -38,6 +38,11 @@ def _add_folder(archive: tarfile.TarFile, folder: Path, name: str) -> int:
 
 
 def backup(path: Path) -> dict:
+    if path.is_dir():
+        raise BackupError(
+            _("%(path)s là một thư mục: hãy ghi cả tên tệp, ví dụ %(example)s.")
+            % {"path": path, "example": path / "sao-luu.tar.gz"}
+        )
     data = io.StringIO()
     call_command(
         "dumpdata",
@@ -65,9 +70,9 @@ def backup(path: Path) -> dict:
 
 
 def _reason(error: OSError) -> str:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+    if error.errno in DISK_FULL:
         return _("Ổ đĩa đã đầy: giải phóng chỗ trống rồi chạy lại.")
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if error.errno in NOT_WRITABLE:
         return _("Thư mục không cho ghi: chọn thư mục khác hoặc cấp quyền ghi.")
     return _("Lỗi hệ thống: %(error)s.") % {"error": error.strerror or error}
 

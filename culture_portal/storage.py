@@ -21,6 +21,10 @@ logger = logging.getLogger(__name__)
 
 _journal: ContextVar[list | None] = ContextVar("upload_journal", default=None)
 
+# The write failures that have a message of their own (the rest: "could not write").
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
+NOT_WRITABLE = (errno.EACCES, errno.EPERM, errno.EROFS)
+
 
 class StorageWriteError(OSError):
     """A file could not be written to a storage (disk full, folder unwritable, ...)."""
@@ -31,9 +35,9 @@ class StorageWriteError(OSError):
     @property
     def reason(self) -> str:
         """What went wrong, in Vietnamese."""
-        if self.errno in (errno.ENOSPC, errno.EDQUOT):
+        if self.errno in DISK_FULL:
             return _("Máy chủ đã hết chỗ lưu tệp")
-        if self.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if self.errno in NOT_WRITABLE:
             return _("Thư mục lưu tệp trên máy chủ không ghi được")
         return _("Máy chủ không lưu được tệp")
 

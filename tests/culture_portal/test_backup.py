@@ -92,6 +92,8 @@ def test_backup_onto_a_full_disk_leaves_no_partial_archive(tmp_path, monkeypatch
         call_command("backup", str(folder / "portal.tar.gz"))
     assert list(folder.iterdir()) == []
     monkeypatch.undo()
+    with pytest.raises(CommandError, match="là một thư mục"):
+        call_command("backup", str(folder))
     (tmp_path / "nhan-la-tep.txt").write_text("tệp, không phải thư mục")
     with pytest.raises(CommandError, match="Không ghi được bản sao lưu"):
         call_command("backup", str(tmp_path / "nhan-la-tep.txt" / "portal.tar.gz"))
