@@ -253,6 +253,8 @@ class Article(models.Model):
                 condition=Q(is_featured=True, status="published"),
                 name="news_article_featured",
             ),
+            # The sitemap's last modification date: the newest edit, found without a scan.
+            models.Index(fields=["-updated_at"], name="news_article_updated"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -252,6 +252,31 @@ def test_sitemap_and_robots(client):
     assertContains(robots, "Disallow: /admin/")
 
 
+def test_sitemap_dates_are_the_newest_published_edits(client, django_assert_max_num_queries):
+    edited = datetime(2026, 3, 9, 23, 30, tzinfo=ZoneInfo("UTC"))  # 10/03 in Viet Nam
+    older = ArticleFactory(slug="tin-cu")
+    newest = ArticleFactory(slug="tin-moi-sua")
+    draft = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
+    Article.objects.filter(pk=older.pk).update(updated_at=edited - timedelta(days=30))
+    Article.objects.filter(pk=newest.pk).update(updated_at=edited)
+    Article.objects.filter(pk=draft.pk).update(updated_at=edited + timedelta(days=60))
+    for _ in range(5):
+        InstitutionFactory()
+    with django_assert_max_num_queries(7):  # whatever the number of articles
+        index = client.get(reverse("sitemap"))
+    section = index.content.decode().split("sitemap-articles.xml</loc>")[1]
+    assert section.split("</sitemap>")[0].strip() == "<lastmod>2026-03-10T06:30:00+07:00</lastmod>"
+    sitemap = client.get("/sitemap-articles.xml")
+    assert sitemap["Last-Modified"] == "Mon, 09 Mar 2026 23:30:00 GMT"
+    assertContains(
+        sitemap,
+        "<url><loc>http://testserver/tin-tuc/tin-moi-sua/</loc><lastmod>2026-03-10</lastmod>"
+        "<changefreq>weekly</changefreq><priority>0.7</priority></url>",
+    )
+    assertContains(sitemap, "<loc>http://testserver/tin-tuc/tin-cu/</loc><lastmod>2026-02-08")
+    assertNotContains(sitemap, draft.slug)
+
+
 def test_home_shows_featured_latest_and_categories(client, django_assert_max_num_queries):
     culture = CategoryFactory(name="Văn hóa", slug="van-hoa")
     ArticleFactory(title="Tin nổi bật nhất", is_featured=True, category=culture)
