@@ -137,3 +137,66 @@ def fill_institutions(count: int, *, seed: int = 11) -> int:
         (institution_entry(i) for i in created), batch_size=1000, ignore_conflicts=True
     )
     return len(created)
+
+
+def fill_plans(count: int, *, seed: int = 13) -> int:
+    """This year's approved work plans of `count` institutions, each with the provincial
+    arts centre's eight commitments of the demo and verified reports of the quarters begun
+    so far (some commitments ahead, some behind)."""
+    from decimal import Decimal
+
+    from institutions.models import Institution
+    from work_plans.demo import ARTS_CENTRE_2022
+    from work_plans.models import Commitment, CommitmentCategory, ProgressReport, WorkPlan
+
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    year = today.year
+    approver = get_user_model().objects.filter(is_superuser=True).first()
+    categories = {c.name: c for c in CommitmentCategory.objects.all()}
+    taken = WorkPlan.objects.filter(year=year).values("institution")
+    institutions = list(Institution.objects.exclude(pk__in=taken).order_by("pk")[:count])
+    approved_at = timezone.make_aware(timezone.datetime(year, 2, 20, 9, 0))
+    plans = WorkPlan.objects.bulk_create(
+        WorkPlan(
+            institution=institution,
+            year=year,
+            title=f"Chương trình công tác năm {year}",
+            status=WorkPlan.Status.APPROVED,
+            approved_by=approver,
+            approved_at=approved_at,
+        )
+        for institution in institutions
+    )
+    commitments, reports = [], []
+    for plan in plans:
+        for order, (category, text, target, unit, rhythm, judgement, done) in enumerate(
+            ARTS_CENTRE_2022
+        ):
+            commitment = Commitment(
+                plan=plan,
+                category=categories[category],
+                description=text,
+                target=Decimal(target) if target is not None else None,
+                unit=unit,
+                rhythm=rhythm,
+                judgement=judgement,
+                order=order,
+            )
+            commitments.append(commitment)
+            for kind, month, quantity in done:
+                if month <= today.month and rng.random() < 0.8:
+                    reports.append(
+                        ProgressReport(
+                            commitment=commitment,
+                            period_kind=kind,
+                            period_start=timezone.datetime(year, month, 1).date(),
+                            quantity=Decimal(quantity),
+                            status=ProgressReport.Status.VERIFIED,
+                            verified_by=approver,
+                            verified_at=approved_at,
+                        )
+                    )
+    Commitment.objects.bulk_create(commitments, batch_size=2000)
+    ProgressReport.objects.bulk_create(reports, batch_size=2000)
+    return len(plans)

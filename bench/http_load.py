@@ -1,6 +1,6 @@
 """HTTP benchmark: the production server under load, page type by page type.
 
-    .venv/bin/python bench/http_load.py [--articles 10000] [--institutions 2000]
+    .venv/bin/python bench/http_load.py [--articles 10000] [--institutions 2000] [--plans 200]
         [--duration 10] [--local-memory]
 
 Makes a PostgreSQL database (dropped at the end), fills it with demo content scaled up,
@@ -165,13 +165,17 @@ def page_types(env) -> dict[str, list[str]]:
     code = (
         "from news.models import Article, Category\n"
         "from institutions.models import Institution\n"
+        "from work_plans.models import WorkPlan\n"
         "slugs = list(Article.objects.published().values_list('slug', flat=True)[:200])\n"
         "cats = list(Category.objects.active().values_list('slug', flat=True))\n"
         "places = list(Institution.objects.order_by('-pk').values_list('slug', flat=True)[:200])\n"
+        "plans = [p.get_absolute_url() for p in WorkPlan.objects.approved()"
+        ".select_related('institution').order_by('-pk')[:200]]\n"
         "print('|'.join(slugs)); print('|'.join(cats)); print('|'.join(places))\n"
+        "print('|'.join(plans))\n"
     )
     out = run([PYTHON, "manage.py", "shell", "-c", code], env, capture_output=True, text=True)
-    slugs, cats, places = [line.split("|") for line in out.stdout.strip().splitlines()[-3:]]
+    slugs, cats, places, plans = [line.split("|") for line in out.stdout.strip().splitlines()[-4:]]
     return {
         "home": ["/"],
         "news list": ["/tin-tuc/", "/tin-tuc/?page=2", "/tin-tuc/?page=3"],
@@ -179,6 +183,8 @@ def page_types(env) -> dict[str, list[str]]:
         "article": [f"/tin-tuc/{s}/" for s in slugs],
         "directory": ["/thiet-che/", "/thiet-che/?page=2", "/thiet-che/?level=3"],
         "institution": [f"/thiet-che/{s}/" for s in places],
+        "plan year": sorted({"/".join(p.split("/")[:3]) + "/" for p in plans}),
+        "plan": plans,
         "feed": ["/tin-tuc/rss/"],
         "sitemap": ["/sitemap.xml", "/sitemap-articles.xml", "/sitemap-articles.xml?p=2"],
     }
@@ -189,6 +195,9 @@ def main():
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page type")
     parser.add_argument("--institutions", type=int, default=2_000)
+    parser.add_argument(
+        "--plans", type=int, default=200, help="this year's approved plans (a province's centres)"
+    )
     parser.add_argument(
         "--local-memory",
         action="store_true",
@@ -220,8 +229,9 @@ def main():
     try:
         run([PYTHON, "manage.py", "migrate", "-v0"], env)
         fill = (
-            "from bench.fill import fill_articles, fill_institutions; "
-            f"fill_articles({args.articles}); fill_institutions({args.institutions})"
+            "from bench.fill import fill_articles, fill_institutions, fill_plans; "
+            f"fill_articles({args.articles}); fill_institutions({args.institutions}); "
+            f"fill_plans({args.plans})"
         )
         run([PYTHON, "manage.py", "shell", "-c", fill], env, stdout=subprocess.DEVNULL)
         analyze(name)  # planner statistics, as autovacuum keeps them on a live database
@@ -264,7 +274,8 @@ def report(results, memory, args):
     print()
     print(
         f"wrk, 16 connections, {args.duration} s per page type; gunicorn as in "
-        f"deploy/gunicorn.conf.py; {args.articles} articles on PostgreSQL; cache: "
+        f"deploy/gunicorn.conf.py; {args.articles} articles, {args.institutions} institutions, "
+        f"{args.plans} plans of this year on PostgreSQL; cache: "
         f"{'local memory' if args.local_memory else 'Redis'}"
     )
     print(

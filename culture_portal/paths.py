@@ -10,15 +10,21 @@ _SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 _patterns: dict[tuple, tuple[str, str]] = {}
 
 
-def reverse_slug(viewname: str, slug: str) -> str:
-    """`reverse(viewname, kwargs={"slug": slug})`, with the address reversed once per view,
-    URL conf and script prefix: a home page links some sixty articles, and each `reverse`
-    walks the resolver. Anything but a plain slug goes through `reverse` (which refuses it)."""
+def reverse_slug(viewname: str, slug: str, **kwargs) -> str:
+    """`reverse(viewname, kwargs={"slug": slug, **kwargs})`, with the address reversed once
+    per view, other arguments, URL conf and script prefix: a home page links some sixty
+    articles, and each `reverse` walks the resolver. Anything but a plain slug goes through
+    `reverse` (which refuses it)."""
     if not _SLUG.fullmatch(slug or ""):
-        return reverse(viewname, kwargs={"slug": slug})
-    key = (viewname, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+        return reverse(viewname, kwargs={"slug": slug, **kwargs})
+    key = (
+        viewname,
+        get_urlconf() or settings.ROOT_URLCONF,
+        get_script_prefix(),
+        *sorted(kwargs.items()),
+    )
     pattern = _patterns.get(key)
     if pattern is None:
-        before, after = reverse(viewname, kwargs={"slug": _MARK}).split(_MARK)
+        before, after = reverse(viewname, kwargs={"slug": _MARK, **kwargs}).split(_MARK)
         pattern = _patterns[key] = (before, after)
     return f"{pattern[0]}{slug}{pattern[1]}"

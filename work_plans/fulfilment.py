@@ -19,6 +19,8 @@ partly done → on track, not done → behind, not judged yet → not started.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -80,18 +82,21 @@ def _next_month(day: date, months: int = 1) -> date:
     return date(day.year + month // 12, month % 12 + 1, 1)
 
 
-def periods_of(rhythm: str, year: int, due_date: date | None = None) -> list[tuple[date, date]]:
-    """The periods of a rhythm in a year, as [start, end) pairs."""
+@lru_cache(maxsize=256)
+def periods_of(rhythm: str, year: int, due_date: date | None = None) -> tuple[tuple[date, date]]:
+    """The periods of a rhythm in a year, as [start, end) pairs (a table of plans asks for
+    the same few thousands of times)."""
     start = date(year, 1, 1)
     if rhythm == Rhythm.QUARTER:
-        return [(_next_month(start, 3 * i), _next_month(start, 3 * i + 3)) for i in range(4)]
+        return tuple((_next_month(start, 3 * i), _next_month(start, 3 * i + 3)) for i in range(4))
     if rhythm == Rhythm.MONTH:
-        return [(_next_month(start, i), _next_month(start, i + 1)) for i in range(12)]
+        return tuple((_next_month(start, i), _next_month(start, i + 1)) for i in range(12))
     if rhythm == Rhythm.ONCE and due_date:
-        return [(start, due_date + timedelta(days=1))]
-    return [(start, date(year + 1, 1, 1))]
+        return ((start, due_date + timedelta(days=1)),)
+    return ((start, date(year + 1, 1, 1)),)
 
 
+@lru_cache(maxsize=1024)
 def elapsed_share(start: date, end: date, day: date) -> Decimal:
     """Share of the days of [start, end) elapsed by the end of `day`."""
     if day < start:
@@ -119,31 +124,72 @@ JUDGEMENT_STATUS = {
 }
 
 
+class Terms(NamedTuple):
+    """What `commitment_fulfilment` reads of a commitment, for tables of many plans that
+    read plain values rather than a model instance per commitment."""
+
+    target: Decimal | None
+    rhythm: str
+    due_date: date | None
+    judgement: str
+    plan: Any  # anything with a `year`
+
+
+def plan_summary(results: list[Fulfilment]) -> dict:
+    """A plan's overall figures from its commitments' fulfilments."""
+    shares = [r.share for r in results if r.share is not None]
+    share = sum(shares) / len(shares) if shares else None
+    return {
+        "share": share,
+        "percent": None if share is None else round(share * 100),
+        "behind": sum(1 for r in results if r.status == Fulfilment.BEHIND),
+        "achieved": sum(1 for r in results if r.status == Fulfilment.ACHIEVED),
+        "count": len(results),
+    }
+
+
+@lru_cache(maxsize=4096)
+def expected_by(
+    target: Decimal, rhythm: str, year: int, due_date: date | None, day: date
+) -> tuple[Decimal, tuple[Decimal, ...]]:
+    """What should be done by `day`: in all, and period by period."""
+    each = tuple(
+        target * elapsed_share(start, end, day) for start, end in periods_of(rhythm, year, due_date)
+    )
+    return sum(each, Decimal(0)), each
+
+
 def commitment_fulfilment(commitment, reports: list[tuple[date, Decimal]], day: date):
     """Fulfilment of one commitment from its reports [(period start, quantity)] on `day`."""
-    if commitment.target is None:
-        return Fulfilment(status=JUDGEMENT_STATUS[commitment.judgement or ""])
-    periods = []
-    for start, end in periods_of(commitment.rhythm, commitment.plan.year, commitment.due_date):
-        done = sum((q for s, q in reports if start <= s < end), Decimal(0))
-        periods.append(
+    result = total_fulfilment(commitment, sum((q for _s, q in reports), Decimal(0)), day)
+    if commitment.target is not None:
+        year = commitment.plan.year
+        bounds = periods_of(commitment.rhythm, year, commitment.due_date)
+        _, each = expected_by(commitment.target, commitment.rhythm, year, commitment.due_date, day)
+        result.periods = [
             {
                 "start": start,
                 "end": end - timedelta(days=1),
                 "target": commitment.target,
-                "done": done,
-                "expected": commitment.target * elapsed_share(start, end, day),
+                "done": sum((q for s, q in reports if start <= s < end), Decimal(0)),
+                "expected": due,
             }
-        )
-    done = sum((q for _s, q in reports), Decimal(0))
-    target = commitment.target * len(periods)
-    expected = sum((p["expected"] for p in periods), Decimal(0))
+            for (start, end), due in zip(bounds, each, strict=True)
+        ]
+    return result
+
+
+def total_fulfilment(commitment, done: Decimal, day: date) -> Fulfilment:
+    """Fulfilment of one commitment from the total done, without the period-by-period
+    figures (tables of plans: the total is summed by the database)."""
+    if commitment.target is None:
+        return Fulfilment(status=JUDGEMENT_STATUS[commitment.judgement or ""])
+    year = commitment.plan.year
+    count = len(periods_of(commitment.rhythm, year, commitment.due_date))
+    expected, _ = expected_by(commitment.target, commitment.rhythm, year, commitment.due_date, day)
+    target = commitment.target * count
     return Fulfilment(
-        status=status_of(done, target, expected),
-        done=done,
-        target=target,
-        expected=expected,
-        periods=periods,
+        status=status_of(done, target, expected), done=done, target=target, expected=expected
     )
 
 

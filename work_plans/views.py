@@ -60,8 +60,8 @@ class YearView(TemplateView):
     def get_context_data(self, **kwargs):
         year = self.kwargs["year"]
         day = look_day(year)
-        plans = list(plans_with_progress(WorkPlan.objects.approved().filter(year=year)))
-        rows = [{"plan": plan, **plan.fulfilment(day)} for plan in plans]
+        plans = WorkPlan.objects.approved().filter(year=year).select_related("institution")
+        rows = plans.summaries(day)
         years = WorkPlan.objects.approved().values_list("year", flat=True).distinct()
         return super().get_context_data(
             day=day, rows=rows, years=sorted(set(years), reverse=True), **kwargs
@@ -132,7 +132,7 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
             if data.get("province"):
                 plans = plans.filter(within_unit(data["province"].pk, "institution__unit"))
         day = look_day(year)
-        rows = [{"plan": plan, **plan.fulfilment(day)} for plan in plans_with_progress(plans)]
+        rows = plans.select_related("institution__type", "institution__unit").summaries(day)
         sort = self.request.GET.get("sort", "institution")
         key = self.COLUMNS.get(sort.lstrip("-"), self.COLUMNS["institution"])
         rows.sort(key=key, reverse=sort.startswith("-"))

@@ -27,3 +27,11 @@ def test_follows_the_script_prefix():
 def test_refuses_what_is_not_a_slug(slug):
     with pytest.raises(NoReverseMatch):
         reverse_slug("news:article-detail", slug)
+
+
+@pytest.mark.parametrize("year", [2022, 2026])
+def test_other_arguments_are_part_of_the_pattern(year):
+    for slug in ("trung-tam-van-hoa-tinh", "nha-van-hoa-ap-1"):
+        assert reverse_slug("work_plans:plan", slug, year=year) == reverse(
+            "work_plans:plan", kwargs={"year": year, "slug": slug}
+        )

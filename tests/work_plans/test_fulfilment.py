@@ -84,7 +84,7 @@ def test_periods_of_each_rhythm():
     assert len(periods_of("quarter", 2022)) == 4
     assert periods_of("quarter", 2022)[3] == (date(2022, 10, 1), date(2023, 1, 1))
     assert len(periods_of("month", 2022)) == 12
-    assert periods_of("year", 2022) == [(date(2022, 1, 1), date(2023, 1, 1))]
+    assert periods_of("year", 2022) == ((date(2022, 1, 1), date(2023, 1, 1)),)
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,48 @@ def test_share_is_capped_for_progress_bars():
         FakeCommitment(4, "year"), reports((date(2022, 1, 1), 6)), date(2022, 6, 1)
     )
     assert result.share == 1.0 and result.percent == 100
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("verified_only", [True, False])
+def test_table_rows_give_the_figures_of_each_plans_own_page(verified_only):
+    """`summaries` (values, for tables of plans) and `fulfilment` (objects, a plan's page)
+    give the same figures, whatever the rhythm, judgement, reports and their status."""
+    from tests.factories import CommitmentFactory, ProgressReportFactory, WorkPlanFactory
+    from work_plans.models import WorkPlan
+
+    ahead, behind, empty = (WorkPlanFactory(year=2022) for _ in range(3))
+    yearly = CommitmentFactory(plan=ahead, target=40, rhythm="year")
+    ProgressReportFactory(commitment=yearly, quantity=25)
+    ProgressReportFactory(commitment=yearly, quantity=30, status="submitted")
+    monthly = CommitmentFactory(plan=ahead, target=2, unit="buổi", rhythm="month")
+    for month in (1, 2, 3, 4, 5):
+        ProgressReportFactory(
+            commitment=monthly, period_kind="month", period_start=date(2022, month, 1), quantity=2
+        )
+    CommitmentFactory(plan=ahead, target=None, unit="", judgement="done")
+    once = CommitmentFactory(plan=behind, target=1, rhythm="once", due_date=date(2022, 3, 31))
+    ProgressReportFactory(commitment=once, quantity=0, status="returned")
+    quarterly = CommitmentFactory(plan=behind, target=3, rhythm="quarter")
+    ProgressReportFactory(commitment=quarterly, quantity=1)
+    CommitmentFactory(plan=behind, target=None, unit="", judgement="not_done")
+    day = date(2022, 6, 30)
+
+    rows = WorkPlan.objects.filter(year=2022).summaries(day, verified_only=verified_only)
+
+    assert [row["plan"] for row in rows] == list(WorkPlan.objects.filter(year=2022))
+    for row in rows:
+        plan = WorkPlan.objects.get(pk=row["plan"].pk)
+        assert {k: v for k, v in row.items() if k != "plan"} == plan.fulfilment(
+            day, verified_only=verified_only
+        )
+    figures = {row["plan"].pk: row for row in rows}
+    assert figures[empty.pk] == {
+        "plan": empty,
+        "share": None,
+        "percent": None,
+        "behind": 0,
+        "achieved": 0,
+        "count": 0,
+    }
+    assert figures[ahead.pk]["count"] == 3 and figures[behind.pk]["behind"] >= 1

@@ -179,6 +179,22 @@ def test_public_sees_approved_plans_and_verified_numbers_only(client, plans):
     assertNotContains(year, draft.institution.name)
 
 
+@pytest.mark.parametrize("count", [2, 20])
+def test_year_page_shows_each_plans_progress_in_fixed_queries(
+    client, count, django_assert_max_num_queries
+):
+    for number in range(count):
+        commitment = CommitmentFactory(plan__institution__name=f"Trung tâm số {number:02}")
+        ProgressReportFactory(commitment=commitment, quantity=30)  # 30 of 40
+        ProgressReportFactory(commitment=commitment, quantity=10, status="submitted")
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("work_plans:year", args=[2022]))
+    rows = response.content.decode().split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
+    assert len(rows) == count
+    assert "Trung tâm số 00" in rows[0] and f"Trung tâm số {count - 1:02}" in rows[-1]
+    assert all('value="75"' in row and "</progress> 75%" in row for row in rows)
+
+
 def test_exports_read_back_with_the_right_numbers(client, leader, plans):
     ProgressReportFactory(commitment=plans["a"], quantity=30)
     client.force_login(leader)
