@@ -90,7 +90,9 @@ class WorkPlanAdmin(GuardedRevertMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
         return reviewing.can_approve(user)
 
     def get_queryset(self, request):
-        return WorkPlan.objects.editable_by(request.user).select_related("institution")
+        # No select_related here: the list applies list_select_related only to a queryset
+        # that has none (with one, each row read its approver in a query of its own).
+        return WorkPlan.objects.editable_by(request.user)
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
