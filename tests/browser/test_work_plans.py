@@ -64,3 +64,7 @@ def test_citizen_reaches_an_institutions_plan(desktop, phone, plan):
         tab.open("/ke-hoach/2022/")
         assert tab.axe_violations() == []
         tab.screenshot_as("plans-year")
+    for path in (plan.plan.get_absolute_url(), "/ke-hoach/2022/"):
+        phone.open(path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} is {width}px wide on a 360px phone"
