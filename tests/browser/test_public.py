@@ -83,13 +83,19 @@ def test_article_page_accessibility_and_screenshots(desktop, phone, content):
 
 
 def test_phone_menu_opens_and_nothing_overflows(phone, content):
+    from institutions.models import InstitutionType
+
+    # The longest type name of the list (a select as wide as its longest option).
+    InstitutionType.objects.get_or_create(
+        name="Trung tâm Văn hóa, Thể thao và Truyền thông cấp huyện", defaults={"level": 2}
+    )
     phone.open("/")
     nav_link = phone.locator("#site-nav >> text=Tin tức")
     assert not nav_link.is_visible()
     phone.click(".nav-toggle")
     assert phone.get_attribute(".nav-toggle", "aria-expanded") == "true"
     assert nav_link.is_visible()
-    for path in ("/", "/tin-tuc/", content["main"].get_absolute_url()):
+    for path in ("/", "/tin-tuc/", content["main"].get_absolute_url(), "/thiet-che/"):
         phone.open(path)
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{path} is {width}px wide on a 360px phone"
