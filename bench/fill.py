@@ -146,7 +146,7 @@ def fill_plans(count: int, *, seed: int = 13) -> int:
     from decimal import Decimal
 
     from institutions.models import Institution
-    from work_plans.demo import ARTS_CENTRE_2022
+    from work_plans.demo import ARTS_CENTRE_2022, commitment_of
     from work_plans.models import Commitment, CommitmentCategory, ProgressReport, WorkPlan
 
     rng = random.Random(seed)
@@ -170,20 +170,10 @@ def fill_plans(count: int, *, seed: int = 13) -> int:
     )
     commitments, reports = [], []
     for plan in plans:
-        for order, (category, text, target, unit, rhythm, judgement, done) in enumerate(
-            ARTS_CENTRE_2022
-        ):
-            commitment = Commitment(
-                plan=plan,
-                category=categories[category],
-                description=text,
-                target=Decimal(target) if target is not None else None,
-                unit=unit,
-                rhythm=rhythm,
-                judgement=judgement,
-                order=order,
-            )
+        for order, row in enumerate(ARTS_CENTRE_2022):
+            commitment = commitment_of(plan, order, row, categories)
             commitments.append(commitment)
+            done = row[6]
             for kind, month, quantity in done:
                 if month <= today.month and rng.random() < 0.8:
                     reports.append(

@@ -95,6 +95,21 @@ COMMUNE_PLAN = [
 ]
 
 
+def commitment_of(plan, order: int, terms, categories: dict) -> Commitment:
+    """An unsaved commitment of `plan` from the first six values of a row above."""
+    category, text, target, unit, rhythm, judgement = terms[:6]
+    return Commitment(
+        plan=plan,
+        category=categories[category],
+        description=text,
+        target=Decimal(target) if target is not None else None,
+        unit=unit,
+        rhythm=rhythm,
+        judgement=judgement,
+        order=order,
+    )
+
+
 def _plan(institution, year, title, rows, *, status, approver, announcement=None):
     plan, _ = WorkPlan.objects.get_or_create(
         institution=institution, year=year, defaults={"title": title}
@@ -102,18 +117,10 @@ def _plan(institution, year, title, rows, *, status, approver, announcement=None
     if plan.commitments.exists():
         return plan
     categories = {c.name: c for c in CommitmentCategory.objects.all()}
-    for order, (category, text, target, unit, rhythm, judgement, *rest) in enumerate(rows):
-        commitment = Commitment.objects.create(
-            plan=plan,
-            category=categories[category],
-            description=text,
-            target=Decimal(target) if target is not None else None,
-            unit=unit,
-            rhythm=rhythm,
-            judgement=judgement,
-            order=order,
-        )
-        for kind, month, quantity in rest[0] if rest else []:
+    for order, row in enumerate(rows):
+        commitment = commitment_of(plan, order, row, categories)
+        commitment.save()
+        for kind, month, quantity in row[6] if len(row) > 6 else []:
             ProgressReport.objects.create(
                 commitment=commitment,
                 period_kind=kind,
