@@ -9,11 +9,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
-from institutions.models import Level, within_unit
+from culture_portal.pagination import ElidedPageRangeMixin
+from institutions.models import Institution, Level, within_unit
 from work_plans import exporting, reviewing
-from work_plans.forms import DashboardFilter
+from work_plans.forms import DashboardFilter, YearSearch
 from work_plans.models import Commitment, ProgressReport, WorkPlan
 
 
@@ -52,20 +53,34 @@ def current_year(request):
     return redirect("work_plans:year", year=timezone.localdate().year)
 
 
-class YearView(TemplateView):
-    """Public: the approved plans of a year with their verified progress."""
+class YearView(ElidedPageRangeMixin, ListView):
+    """Public: the approved plans of a year with their verified progress, 50 a page, found by
+    the institution's name (a province has a few hundred centres)."""
 
     template_name = "work_plans/year.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.form = YearSearch(self.request.GET or None)
+        plans = WorkPlan.objects.approved().filter(year=self.kwargs["year"])
+        if self.form.is_valid() and self.form.cleaned_data["q"]:
+            found = Institution.objects.search(self.form.cleaned_data["q"])
+            plans = plans.filter(institution__in=found)
+        return plans.select_related("institution")
 
     def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
         year = self.kwargs["year"]
         day = look_day(year)
-        plans = WorkPlan.objects.approved().filter(year=year).select_related("institution")
-        rows = plans.summaries(day)
         years = WorkPlan.objects.approved().values_list("year", flat=True).distinct()
-        return super().get_context_data(
-            day=day, rows=rows, years=sorted(set(years), reverse=True), **kwargs
+        context.update(
+            day=day,
+            rows=context["object_list"].summaries(day),
+            years=sorted(set(years), reverse=True),
+            form=self.form,
+            year=year,
         )
+        return context
 
 
 class PlanView(TemplateView):

@@ -195,6 +195,39 @@ def test_year_page_shows_each_plans_progress_in_fixed_queries(
     assert all('value="75"' in row and "</progress> 75%" in row for row in rows)
 
 
+def test_year_page_finds_a_centre_by_name_and_pages_fifty_plans(client):
+    for number in range(52):
+        WorkPlanFactory(institution__name=f"Nhà văn hóa ấp {number:02}")
+    mine = CommitmentFactory(
+        plan__institution__name="Trung tâm Văn hóa – Học tập cộng đồng xã Mỹ Hiệp"
+    )
+    ProgressReportFactory(commitment=mine, quantity=40)
+    url = reverse("work_plans:year", args=[2022])
+
+    first = client.get(url)
+    assertContains(first, "53 kế hoạch")
+    assert first.content.decode().count("<tr>") == 1 + 50  # the head and fifty plans
+    second = client.get(url, {"page": 2})
+    assertContains(second, "Nhà văn hóa ấp 51")
+    assertContains(second, "Trang 2")
+
+    found = client.get(url, {"q": "my hiep"})  # without diacritics, as people type
+    assertContains(found, "1 kế hoạch")
+    assertContains(found, "xã Mỹ Hiệp")
+    assertContains(found, 'value="100"')
+    assertNotContains(found, "Nhà văn hóa ấp 00")
+    nothing = client.get(url, {"q": "Đà Lạt"})
+    assertContains(nothing, "Không có kế hoạch nào của thiết chế có tên “Đà Lạt” trong năm này.")
+    assertContains(client.get(url, {"q": "x" * 500}), "tối đa 200 kí tự (hiện có 500)")
+
+
+@pytest.mark.parametrize("year", ["99999", "1999", "0000"])
+def test_years_out_of_range_are_not_found(client, leader, plans, year):
+    client.force_login(leader)
+    for path in (f"/ke-hoach/{year}/", f"/ke-hoach/{year}/bang-theo-doi/"):
+        assert client.get(path).status_code == 404
+
+
 def test_exports_read_back_with_the_right_numbers(client, leader, plans):
     ProgressReportFactory(commitment=plans["a"], quantity=30)
     client.force_login(leader)
