@@ -5,9 +5,9 @@
 
 Makes a PostgreSQL database (dropped at the end), fills it with demo content scaled up,
 starts gunicorn with deploy/gunicorn.conf.py on a free loopback port and drives it with
-wrk (16 connections), three times: a minimal Django view ("hello", same settings and
-middleware), the pages with the anonymous page cache on, and with it off. Prints requests
-per second, p50 and p99 per page type, each as a share of the hello figure, and the RSS
+wrk (16 connections): a minimal Django view ("hello", same settings and middleware), the
+pages with the anonymous page cache on, with it off, and hello again. Prints requests per
+second, p50 and p99 per page type, each as a share of the faster hello figure, and the RSS
 of the gunicorn workers before and after 20,000 more requests.
 """
 
@@ -161,6 +161,13 @@ def wrk(base: str, paths: list[str], duration: int, connections: int = 16) -> di
     }
 
 
+def measure_hello(env, duration: int) -> dict:
+    with Server(env, "bench.hello_settings") as hello:
+        wait_until_up(hello.base + "/hello")
+        wrk(hello.base, ["/hello"], 2)
+        return wrk(hello.base, ["/hello"], duration)
+
+
 def page_types(env) -> dict[str, list[str]]:
     code = (
         "from news.models import Article, Category\n"
@@ -238,10 +245,7 @@ def main():
         run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
         pages = page_types(env)
         results = {}
-        with Server(env, "bench.hello_settings") as hello:
-            wait_until_up(hello.base + "/hello")
-            wrk(hello.base, ["/hello"], 2)
-            results["hello"] = {"hello": wrk(hello.base, ["/hello"], args.duration)}
+        hellos = [measure_hello(env, args.duration)]
         memory = {}
         for label, seconds in (("cached", "600"), ("uncached", "0")):
             if not args.local_memory:
@@ -262,6 +266,10 @@ def main():
                     while done < 20_000:
                         done += wrk(server.base, everything, 10)["requests"]
                     memory = {"before": before, "after": server.worker_rss_mb(), "requests": done}
+        # Once more at the end: this machine's speed drifts within a run, and the shares are
+        # taken of the faster of the two (the stricter figure).
+        hellos.append(measure_hello(env, args.duration))
+        results["hello"] = {"hello": max(hellos, key=lambda h: h["rps"]), "runs": hellos}
         report(results, memory, args)
     finally:
         if not args.keep:
@@ -271,11 +279,13 @@ def main():
 
 def report(results, memory, args):
     hello = results["hello"]["hello"]
+    runs = " and ".join(f"{run['rps']:.0f}" for run in results["hello"]["runs"])
     print()
     print(
         f"wrk, 16 connections, {args.duration} s per page type; gunicorn as in "
         f"deploy/gunicorn.conf.py; {args.articles} articles, {args.institutions} institutions, "
-        f"{args.plans} plans of this year on PostgreSQL; cache: "
+        f"{args.plans} plans of this year on PostgreSQL; hello at the start and the end: "
+        f"{runs} req/s, shares of the faster; cache: "
         f"{'local memory' if args.local_memory else 'Redis'}"
     )
     print(
