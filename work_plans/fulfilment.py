@@ -184,10 +184,10 @@ def total_fulfilment(commitment, done: Decimal, day: date) -> Fulfilment:
     figures (tables of plans: the total is summed by the database)."""
     if commitment.target is None:
         return Fulfilment(status=JUDGEMENT_STATUS[commitment.judgement or ""])
-    year = commitment.plan.year
-    count = len(periods_of(commitment.rhythm, year, commitment.due_date))
-    expected, _ = expected_by(commitment.target, commitment.rhythm, year, commitment.due_date, day)
-    target = commitment.target * count
+    expected, each = expected_by(
+        commitment.target, commitment.rhythm, commitment.plan.year, commitment.due_date, day
+    )
+    target = commitment.target * len(each)  # the target of each period, for the year
     return Fulfilment(
         status=status_of(done, target, expected), done=done, target=target, expected=expected
     )

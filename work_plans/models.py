@@ -61,17 +61,18 @@ class WorkPlanQuerySet(models.QuerySet):
             return []
         by_pk = {plan.pk: plan for plan in plans}
         counted = Q(reports__status=ProgressReport.Status.VERIFIED) if verified_only else None
+        # The plans' own ids, not this queryset again as a subquery: a page of a list would
+        # be sliced a second time, and plans of equal names could change places in between.
         commitments = (
-            Commitment.objects.filter(plan__in=self.values("pk"))
+            Commitment.objects.filter(plan__in=list(by_pk))
             .order_by()
             .annotate(done=Sum("reports__quantity", filter=counted))
             .values_list("pk", "plan", "target", "rhythm", "due_date", "judgement", "done")
         )
         results = defaultdict(list)
         for _pk, plan, target, rhythm, due_date, judgement, done in commitments:
-            if plan in by_pk:
-                terms = Terms(target, rhythm, due_date, judgement, by_pk[plan])
-                results[plan].append(total_fulfilment(terms, done or Decimal(0), day))
+            terms = Terms(target, rhythm, due_date, judgement, by_pk[plan])
+            results[plan].append(total_fulfilment(terms, done or Decimal(0), day))
         return [{"plan": plan, **plan_summary(results[plan.pk])} for plan in plans]
 
     def editable_by(self, user):

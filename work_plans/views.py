@@ -66,7 +66,8 @@ class YearView(ElidedPageRangeMixin, ListView):
         if self.form.is_valid() and self.form.cleaned_data["q"]:
             found = Institution.objects.search(self.form.cleaned_data["q"])
             plans = plans.filter(institution__in=found)
-        return plans.select_related("institution")
+        # By name, then id: centres of the same name keep their place from page to page.
+        return plans.select_related("institution").order_by("institution__name", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -221,6 +221,19 @@ def test_year_page_finds_a_centre_by_name_and_pages_fifty_plans(client):
     assertContains(client.get(url, {"q": "x" * 500}), "tối đa 200 kí tự (hiện có 500)")
 
 
+def test_year_pages_show_each_plan_once_when_centres_share_a_name(client):
+    for _ in range(55):
+        CommitmentFactory(plan__institution__name="Nhà văn hóa ấp 1")
+    url = reverse("work_plans:year", args=[2022])
+    links = []
+    for page in (1, 2):
+        html = client.get(url, {"page": page}).content.decode()
+        for row in html.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]:
+            links.append(row.split('href="')[1].split('"')[0])
+            assert "<td>1</td>" in row  # its one commitment
+    assert len(links) == len(set(links)) == 55
+
+
 @pytest.mark.parametrize("year", ["99999", "1999", "0000"])
 def test_years_out_of_range_are_not_found(client, leader, plans, year):
     client.force_login(leader)
