@@ -306,3 +306,12 @@ def test_layout_has_skip_link_navigation_search_and_agency_footer(client):
     assertContains(response, "Chịu trách nhiệm nội dung:")
     assertNotContains(response, "http://cdn")
     assertNotContains(response, "https://")
+
+
+def test_a_filters_words_stay_in_its_own_field_not_the_site_search_box(client):
+    box = 'id="site-search" type="search" name="q" value="'
+    listed = client.get(reverse("news:article-list"), {"q": "đờn ca"}).content.decode()
+    assert box + '"' in listed
+    assert 'name="q" value="đờn ca"' in listed  # the news filter's own field
+    searched = client.get(reverse("search"), {"q": "đờn ca"}).content.decode()
+    assert box + 'đờn ca"' in searched
