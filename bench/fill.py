@@ -173,8 +173,7 @@ def fill_plans(count: int, *, seed: int = 13) -> int:
         for order, row in enumerate(ARTS_CENTRE_2022):
             commitment = commitment_of(plan, order, row, categories)
             commitments.append(commitment)
-            done = row[6]
-            for kind, month, quantity in done:
+            for kind, month, quantity in row[6]:  # the demo's reports of that commitment
                 if month <= today.month and rng.random() < 0.8:
                     reports.append(
                         ProgressReport(
