@@ -10,14 +10,13 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from culture_portal.demo_images import demo_photo
-from culture_portal.images import clean_photo
-from culture_portal.models import SearchEntry
-from culture_portal.search import search_tokens
-from culture_portal.search_index import article_entry
-from culture_portal.text import vietnamese_slugify
 from news import demo
 from news.models import Article, ArticlePhoto, Category
+from photos.demo import demo_photo
+from photos.images import clean_photo
+from search import index
+from search.models import SearchEntry
+from vietnamese.text import vietnamese_slugify
 
 PLACES = [
     "Cao Lãnh",
@@ -71,7 +70,6 @@ def fill_articles(count: int, *, seed: int = 7, batch: int = 2000) -> int:
                     status=Article.Status.PUBLISHED,
                     published_at=now - timedelta(minutes=rng.randint(60, 60 * 24 * 365 * 6)),
                     created_by=author,
-                    search_text=search_tokens(title, lead, *paragraphs, *extra),
                     version=1,
                 )
             )
@@ -88,14 +86,14 @@ def fill_articles(count: int, *, seed: int = 7, batch: int = 2000) -> int:
             )
             for article in created
         )
-        SearchEntry.objects.bulk_create(article_entry(article) for article in created)
+        news = index.source("news")
+        SearchEntry.objects.bulk_create(index.build(news, article) for article in created)
         made += len(created)
     return made
 
 
 def fill_institutions(count: int, *, seed: int = 11) -> int:
     """Village cultural houses and commune centres across the demo's communes."""
-    from culture_portal.search_index import institution_entry
     from institutions import demo as institutions_demo
     from institutions.models import AdministrativeUnit, Institution, InstitutionType, Level
 
@@ -129,12 +127,14 @@ def fill_institutions(count: int, *, seed: int = 11) -> int:
                         "Có sân bóng chuyền, thư viện nhỏ và phòng đọc cho thiếu nhi.",
                     ]
                 ),
-                search_text=search_tokens(name, commune.full_name),
             )
         )
     created = Institution.objects.bulk_create(rows, batch_size=1000)
+    source = index.source("institution")
     SearchEntry.objects.bulk_create(
-        (institution_entry(i) for i in created), batch_size=1000, ignore_conflicts=True
+        (index.build(source, i) for i in source.queryset().filter(pk__in=[i.pk for i in created])),
+        batch_size=1000,
+        ignore_conflicts=True,
     )
     return len(created)
 

@@ -94,9 +94,11 @@ def run(args):
     from django.db import connection
     from django.test import RequestFactory
 
-    from culture_portal.models import SearchEntry
-    from culture_portal.search import Query, Results, highlight, snippet
-    from culture_portal.views import SearchView
+    from search.matching import Query
+    from search.models import SearchEntry
+    from search.results import Results
+    from search.snippets import highlight, snippet
+    from search.views import SearchView
 
     if not args.reuse:
         print(f"Filling {connection.vendor} with {args.articles} articles…", flush=True)

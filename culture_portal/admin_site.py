@@ -1,4 +1,5 @@
-"""The portal's admin site: Django's, with its "view on site" redirect checked per object.
+"""The portal's admin site: Django's, with its "view on site" redirect checked per object,
+a sign-in form that checks the user name's length first, and the portal's titles.
 
 The app config is here, not in apps.py: a second AppConfig there would make Django pick
 neither for the culture_portal app.
@@ -9,6 +10,7 @@ from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalAdminConfig(AdminConfig):
@@ -16,6 +18,17 @@ class PortalAdminConfig(AdminConfig):
 
 
 class PortalAdminSite(admin.AdminSite):
+    site_header = _("Quản trị cổng thông tin")
+    site_title = _("Quản trị cổng thông tin")
+    index_title = _("Quản lý nội dung")
+
+    @property
+    def login_form(self):
+        # Imported here: this module is read while the apps are being loaded.
+        from accounts.forms import AdminLoginForm
+
+        return AdminLoginForm
+
     def get_urls(self):
         return [
             path(

@@ -1,18 +1,11 @@
-"""Site-wide middleware: database outages answered with a 503 page, staff session limits."""
+"""Database outages answered with a Vietnamese 503 page, whether met in a view or before."""
 
 import logging
 import sys
-import time
 
-from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import logout
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
-from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views import defaults
 
 logger = logging.getLogger(__name__)
@@ -56,29 +49,3 @@ def server_error(request):
     if isinstance(exception, DATABASE_DOWN):
         return database_unavailable(exception)
     return defaults.server_error(request)
-
-
-class StaffSessionLimitsMiddleware:
-    """Signed-in sessions end after SESSION_IDLE_SECONDS without a request, and in any case
-    SESSION_COOKIE_AGE after sign-in."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            now = time.time()
-            session = request.session
-            started = session.setdefault("signed_in_at", now)
-            last = session.get("last_activity", now)
-            if now - last > settings.SESSION_IDLE_SECONDS or (
-                now - started > settings.SESSION_COOKIE_AGE
-            ):
-                logout(request)
-                messages.info(request, _("Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại."))
-                return redirect(f"{reverse('admin:login')}?next={request.path}")
-            if now - last > 60:  # a write a minute at most, not one per request
-                session["last_activity"] = now
-            session.setdefault("last_activity", now)
-        return self.get_response(request)

@@ -53,24 +53,37 @@ INSTALLED_APPS = [
     "django_filters",
     "django_prose_editor",
     "simple_history",
+    # The project on top, then the content apps, then the shared apps they stand on.
     "culture_portal",
-    "institutions",
-    "news",
     "work_plans",
+    "news",
+    "institutions",
+    "backups",
+    "search",
+    "photos",
+    "page_cache",
+    "replicas",
+    "audit",
+    "identity",
+    "accounts",
+    "navigation",
+    "permissions",
+    "uploads",
+    "vietnamese",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "culture_portal.page_cache.AnonymousPageCacheMiddleware",
-    "culture_portal.db_routers.ReplicaMiddleware",
+    "page_cache.middleware.AnonymousPageCacheMiddleware",
+    "replicas.routers.ReplicaMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "culture_portal.middleware.StaffSessionLimitsMiddleware",
+    "accounts.middleware.StaffSessionLimitsMiddleware",
     "culture_portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -98,7 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "culture_portal.context_processors.site_identity",
+                "identity.context_processors.site_identity",
             ],
         },
     },
@@ -111,7 +124,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# A streaming replica of PostgreSQL for anonymous public reads (culture_portal/db_routers.py).
+# A streaming replica of PostgreSQL for anonymous public reads (replicas/routers.py).
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = {
         **dj_database_url.parse(
@@ -121,7 +134,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         ),
         "TEST": {"MIRROR": "default"},
     }
-    DATABASE_ROUTERS = ["culture_portal.db_routers.ReplicaRouter"]
+    DATABASE_ROUTERS = ["replicas.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -155,7 +168,7 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 # or object storage in production, leave it off and let those serve MEDIA_URL.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 STORAGES = {
-    "default": {"BACKEND": "culture_portal.storage.PortalFileSystemStorage"},
+    "default": {"BACKEND": "uploads.storage.PortalFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -183,9 +196,9 @@ if S3_BUCKET:
     if _public_url:
         _protocol, _slashes, _domain = _public_url.partition("//")
         _s3.update(custom_domain=_domain, url_protocol=_protocol or "https:")
-    STORAGES["default"] = {"BACKEND": "culture_portal.storage_s3.PortalS3Storage", "OPTIONS": _s3}
+    STORAGES["default"] = {"BACKEND": "uploads.storage_s3.PortalS3Storage", "OPTIONS": _s3}
     STORAGES["private"] = {
-        "BACKEND": "culture_portal.storage_s3.PortalS3Storage",
+        "BACKEND": "uploads.storage_s3.PortalS3Storage",
         "OPTIONS": {
             **_s3,
             "bucket_name": os.environ.get("S3_PRIVATE_BUCKET", f"{S3_BUCKET}-private"),
@@ -204,10 +217,10 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 30
 FILE_UPLOAD_PERMISSIONS = 0o644
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
-    "culture_portal.storage.TemporaryUploadHandler",  # a full temporary folder: a message
+    "uploads.storage.TemporaryUploadHandler",  # a full temporary folder: a message
 ]
 
-# Photos: limits for uploads (see culture_portal/images.py).
+# Photos: limits for uploads (see photos/images.py).
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 15 * 1024 * 1024))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 50_000_000))
 PHOTO_RENDITION_WIDTHS = (320, 640, 1024, 1600)
@@ -238,7 +251,7 @@ else:
     }
 DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-# Anonymous pages are cached whole (culture_portal/page_cache.py); 0 turns that off.
+# Anonymous pages are cached whole (page_cache/middleware.py); 0 turns that off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "default"
 # Pages each worker keeps in its own memory, in front of the shared cache (bytes).
@@ -246,7 +259,7 @@ PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", 24 * 1024 
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Staff sessions: at most SESSION_COOKIE_AGE after sign-in, and they end after
-# SESSION_IDLE_SECONDS without a request (culture_portal/middleware.py).
+# SESSION_IDLE_SECONDS without a request (accounts/middleware.py).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 60 * 60))
 SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", 30 * 60))
 SESSION_COOKIE_HTTPONLY = True

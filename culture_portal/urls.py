@@ -8,6 +8,8 @@ from culture_portal import views
 from culture_portal.sitemaps import StaticPagesSitemap
 from institutions.sitemaps import InstitutionSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from search.views import SearchView
+from uploads.views import media
 
 sitemaps = {
     "pages": StaticPagesSitemap,
@@ -21,7 +23,7 @@ urlpatterns = [
     path("tin-tuc/", include("news.urls")),
     path("thiet-che/", include("institutions.urls")),
     path("ke-hoach/", include("work_plans.urls")),
-    path("tim-kiem/", views.SearchView.as_view(), name="search"),
+    path("tim-kiem/", SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # An index of sections, each paginated (news: 1,000 addresses a page).
@@ -43,8 +45,6 @@ urlpatterns = [
 ]
 
 if settings.MEDIA_URL.startswith("/"):
-    urlpatterns.append(
-        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media")
-    )
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"))
 
 handler500 = "culture_portal.middleware.server_error"

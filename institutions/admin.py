@@ -3,18 +3,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from culture_portal.admin import (
-    AuditedDeleteMixin,
-    GuardedRevertMixin,
-    RecoverDeletedMixin,
-    UploadFaultMixin,
-)
-from culture_portal.search import Query, words_q
-from institutions import reviewing
+from audit.admin import AuditedDeleteMixin, GuardedRevertMixin, RecoverDeletedMixin
+from institutions import reviewing, roles
 from institutions.models import (
     AdministrativeUnit,
     Assessment,
@@ -27,16 +20,10 @@ from institutions.models import (
     ProfileChange,
     within_unit,
 )
-
-
-class FoldedSearchMixin:
-    """Admin search that ignores case and diacritics, on a folded column."""
-
-    folded_search_field = "search_text"
-
-    def get_search_results(self, request, queryset, search_term):
-        words = Query.parse(search_term).words
-        return queryset.filter(words_q(self.folded_search_field, words)), False
+from permissions.admin import ParentRulesInlineMixin
+from photos.admin import PhotoInlineMixin
+from search.admin import IndexedSearchMixin
+from uploads.admin import UploadFaultMixin
 
 
 class ProvinceFilter(admin.SimpleListFilter):
@@ -59,8 +46,7 @@ class ProvinceFilter(admin.SimpleListFilter):
 
 
 @admin.register(AdministrativeUnit)
-class AdministrativeUnitAdmin(FoldedSearchMixin, admin.ModelAdmin):
-    folded_search_field = "search_name"
+class AdministrativeUnitAdmin(IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "level", "code", "parent", "valid_from", "valid_to"]
     list_filter = ["level", "kind", ProvinceFilter]
     list_select_related = ["parent"]
@@ -83,38 +69,15 @@ class FacilityKindAdmin(admin.ModelAdmin):
     list_editable = ["order"]
 
 
-class OwnInstitutionInlineMixin:
-    """Inlines follow the institution's own rule: staff change only their institutions."""
-
-    def _allowed(self, request, obj):
-        return obj is None or InstitutionAdmin.can_edit(request.user, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and self._allowed(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._allowed(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._allowed(request, obj)
-
-
-class FacilityInline(OwnInstitutionInlineMixin, admin.TabularInline):
+class FacilityInline(ParentRulesInlineMixin, admin.TabularInline):
     model = InstitutionFacility
     extra = 0
 
 
-class PhotoInline(OwnInstitutionInlineMixin, admin.StackedInline):
+class PhotoInline(ParentRulesInlineMixin, PhotoInlineMixin, admin.StackedInline):
     model = InstitutionPhoto
     extra = 0
     fields = [("image", "thumbnail"), "caption", "alt_text", "order"]
-    readonly_fields = ["thumbnail"]
-
-    @admin.display(description=_("xem trước"))
-    def thumbnail(self, photo):
-        if not photo.pk or not photo.image:
-            return "—"
-        return format_html('<img src="{}" alt="" width="160">', photo.src(320))
 
 
 class PendingChangeFilter(admin.SimpleListFilter):
@@ -136,7 +99,7 @@ class InstitutionAdmin(
     GuardedRevertMixin,
     RecoverDeletedMixin,
     AuditedDeleteMixin,
-    FoldedSearchMixin,
+    IndexedSearchMixin,
     SimpleHistoryAdmin,
 ):
     list_display = ["name", "type", "level", "unit", "status", "updated_at"]
@@ -184,16 +147,12 @@ class InstitutionAdmin(
         "editors",
     ]
 
-    @staticmethod
-    def can_edit(user, institution) -> bool:
-        return Institution.objects.editable_by(user).filter(pk=institution.pk).exists()
-
     def can_revert(self, user) -> bool:
-        return reviewing.can_review(user)
+        return roles.is_leader(user)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if reviewing.can_review(request.user) or request.path == reverse("admin:autocomplete"):
+        if roles.is_leader(request.user) or request.path == reverse("admin:autocomplete"):
             # Names for the autocomplete of other forms (an article's institutions) are
             # public information; changing stays limited below.
             return queryset
@@ -201,25 +160,25 @@ class InstitutionAdmin(
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or self.can_edit(request.user, obj))
+        return allowed and (obj is None or roles.can_edit(request.user, obj))
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
-        return allowed and (obj is None or self.can_edit(request.user, obj))
+        return allowed and (obj is None or roles.can_edit(request.user, obj))
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and reviewing.can_review(request.user)
+        return super().has_add_permission(request) and roles.is_leader(request.user)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and reviewing.can_review(request.user)
+        return super().has_delete_permission(request, obj) and roles.is_leader(request.user)
 
     def get_readonly_fields(self, request, obj=None):
-        if reviewing.can_review(request.user):
+        if roles.is_leader(request.user):
             return []
         return self.STAFF_READONLY
 
     def save_model(self, request, obj, form, change):
-        if not change or reviewing.can_review(request.user):
+        if not change or roles.is_leader(request.user):
             super().save_model(request, obj, form, change)
             return
         proposed = {name: form.cleaned_data[name] for name in form.changed_data}
@@ -234,7 +193,7 @@ class InstitutionAdmin(
             )
 
     def response_change(self, request, obj):
-        if not reviewing.can_review(request.user):
+        if not roles.is_leader(request.user):
             # The object was not saved: show the form again with the approved values.
             obj.refresh_from_db()
         return super().response_change(request, obj)
@@ -249,7 +208,7 @@ class ProfileChangeAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if reviewing.can_review(request.user):
+        if roles.is_leader(request.user):
             return queryset
         return queryset.filter(institution__editors=request.user)
 
@@ -257,7 +216,7 @@ class ProfileChangeAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
-        return reviewing.can_review(request.user)
+        return roles.is_leader(request.user)
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -278,7 +237,7 @@ class ProfileChangeAdmin(admin.ModelAdmin):
     def review_view(self, request, pk):
         change = get_object_or_404(self.get_queryset(request), pk=pk)
         if request.method == "POST":
-            if not reviewing.can_review(request.user):
+            if not roles.is_leader(request.user):
                 raise PermissionDenied
             try:
                 if "_approve" in request.POST:
@@ -297,7 +256,7 @@ class ProfileChangeAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
             "change": change,
             "rows": change.rows(),
-            "can_review": reviewing.can_review(request.user),
+            "can_review": roles.is_leader(request.user),
             "title": str(change),
             "institution_url": reverse(
                 "admin:institutions_institution_change", args=[change.institution_id]

@@ -11,8 +11,6 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from culture_portal.demo_images import demo_photo
-from culture_portal.images import clean_photo
 from institutions.models import (
     REFORM_DATE,
     AdministrativeUnit,
@@ -24,6 +22,8 @@ from institutions.models import (
     Level,
 )
 from institutions.roles import INSTITUTION_STAFF, LEADERS
+from photos.demo import demo_photo
+from photos.images import clean_photo
 
 K = AdministrativeUnit.Kind
 OLD = {"valid_to": REFORM_DATE}

@@ -2,7 +2,6 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from culture_portal.widgets import QuickSelect
 from institutions.models import (
     AdministrativeUnit,
     Institution,
@@ -10,6 +9,7 @@ from institutions.models import (
     Level,
     within_unit,
 )
+from navigation.widgets import QuickSelect
 
 
 def _unit_choices(queryset):

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from culture_portal.text import normalize_text
 from institutions.models import REFORM_DATE, AdministrativeUnit, Level
+from vietnamese.text import normalize_text
 
 K = AdministrativeUnit.Kind
 PACKAGE_KINDS = {
@@ -169,7 +169,8 @@ def import_units_csv(text: str) -> Report:
 
 
 def _import_row(row: dict, report: Report):
-    name = (row.get("name") or "").strip()
+    # As the unit's field stores it, so that an unchanged row is recognised as such.
+    name = AdministrativeUnit._meta.get_field("name").to_python(row.get("name") or "")
     if not name:
         raise ValueError(_("thiếu tên đơn vị"))
     kind = KIND_BY_LABEL.get((row.get("kind") or "").strip().lower())

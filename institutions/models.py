@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from culture_portal.models import Photo, SearchEntry
-from culture_portal.paths import reverse_slug
-from culture_portal.search import Query, matching, search_tokens
-from culture_portal.text import normalize_multiline, normalize_text, vietnamese_slugify
+from photos.models import Photo
+from search.matching import Query, matching
+from search.models import SearchEntry
+from vietnamese.fields import AutoSlugField, EmailField, LineField, ParagraphsField, URLField
 
 # Vietnam's July 2025 reorganisation: no district level, 34 provinces.
 REFORM_DATE = date(2025, 7, 1)
@@ -68,10 +68,10 @@ class AdministrativeUnit(models.Model):
         Level.VILLAGE: {Kind.HAMLET, Kind.XOM, Kind.BAN, Kind.AP, Kind.RESIDENTIAL_GROUP},
     }
 
-    name = models.CharField(_("tên"), max_length=150)
+    name = LineField(_("tên"), max_length=150)
     kind = models.CharField(_("loại đơn vị"), max_length=20, choices=Kind)
     level = models.PositiveSmallIntegerField(_("cấp"), choices=Level, db_index=True)
-    code = models.CharField(
+    code = LineField(
         _("mã đơn vị"),
         max_length=20,
         blank=True,
@@ -101,7 +101,6 @@ class AdministrativeUnit(models.Model):
         related_name="predecessors",
         help_text=_("Đơn vị tiếp nhận địa bàn sau khi sáp nhập hoặc chia tách."),
     )
-    search_name = models.CharField(max_length=200, editable=False, default="", db_index=True)
 
     objects = AdministrativeUnitQuerySet.as_manager()
 
@@ -130,11 +129,6 @@ class AdministrativeUnit(models.Model):
 
     def get_absolute_url(self):
         return reverse("institutions:place", kwargs={"pk": self.pk})
-
-    def save(self, *args, **kwargs):
-        self.name = normalize_text(self.name)
-        self.search_name = search_tokens(self.name)
-        super().save(*args, **kwargs)
 
     def clean(self):
         if self.kind and self.level and self.kind not in self.LEVEL_KINDS[self.level]:
@@ -221,11 +215,11 @@ def within_unit(unit_pk: int, through: str = "unit") -> Q:
 
 
 class InstitutionType(models.Model):
-    name = models.CharField(_("tên loại thiết chế"), max_length=200, unique=True)
-    slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True)
+    name = LineField(_("tên loại thiết chế"), max_length=200, unique=True)
+    slug = AutoSlugField(_("đường dẫn"), max_length=200, unique=True, populate_from="name")
     level = models.PositiveSmallIntegerField(_("cấp"), choices=Level)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-    description = models.CharField(_("mô tả"), max_length=300, blank=True)
+    description = LineField(_("mô tả"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("loại thiết chế")
@@ -235,17 +229,12 @@ class InstitutionType(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = vietnamese_slugify(self.name, max_length=200)
-        super().save(*args, **kwargs)
-
 
 class FacilityKind(models.Model):
     """A kind of facility counted with a unit (floor area in m², seats…): data, not schema."""
 
-    name = models.CharField(_("tên"), max_length=120, unique=True)
-    unit = models.CharField(_("đơn vị tính"), max_length=30)
+    name = LineField(_("tên"), max_length=120, unique=True)
+    unit = LineField(_("đơn vị tính"), max_length=30)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
@@ -271,12 +260,6 @@ class InstitutionQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Institution.Status.ACTIVE)
 
-    def editable_by(self, user):
-        """The institutions a user may change: all for leaders and superusers, else their own."""
-        if user.is_superuser or user.has_perm("institutions.change_any_institution"):
-            return self
-        return self.filter(editors=user)
-
     def needing_follow_up(self, stale_after_days: int = 365):
         """Incomplete profiles, or profiles not updated for a year."""
         incomplete = Q()
@@ -287,11 +270,11 @@ class InstitutionQuerySet(models.QuerySet):
         return self.filter(incomplete | stale)
 
     def search(self, query: str):
-        """Institutions matching `query` as the site search does (culture_portal.search)."""
+        """Institutions matching `query` as the site search does (search/matching.py)."""
         words = Query.parse(query).words
         if not words:
             return self
-        entries = matching(SearchEntry.objects.filter(kind=SearchEntry.Kind.INSTITUTION), words)
+        entries = matching(SearchEntry.objects.filter(kind="institution"), words)
         return self.filter(pk__in=entries.values("object_id"))
 
 
@@ -327,8 +310,10 @@ class Institution(models.Model):
         "established_on",
     ]
 
-    name = models.CharField(_("tên thiết chế"), max_length=255)
-    slug = models.SlugField(_("đường dẫn"), max_length=255, unique=True, blank=True)
+    name = LineField(_("tên thiết chế"), max_length=255)
+    slug = AutoSlugField(
+        _("đường dẫn"), max_length=255, unique=True, populate_from="name", fallback="thiet-che"
+    )
     type = models.ForeignKey(
         InstitutionType, verbose_name=_("loại thiết chế"), on_delete=models.PROTECT
     )
@@ -349,15 +334,13 @@ class Institution(models.Model):
         related_name="managed_institutions",
         help_text=_("Bỏ trống nếu do Sở trực tiếp quản lý."),
     )
-    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
-    opening_hours = models.CharField(_("giờ mở cửa"), max_length=300, blank=True)
-    phone = models.CharField(
-        _("điện thoại"), max_length=30, blank=True, validators=[phone_validator]
-    )
-    email = models.EmailField(_("thư điện tử"), blank=True)
-    website = models.URLField(_("trang thông tin"), blank=True)
-    head_name = models.CharField(_("người đứng đầu"), max_length=150, blank=True)
-    head_title = models.CharField(_("chức vụ người đứng đầu"), max_length=150, blank=True)
+    address = LineField(_("địa chỉ"), max_length=300, blank=True)
+    opening_hours = LineField(_("giờ mở cửa"), max_length=300, blank=True)
+    phone = LineField(_("điện thoại"), max_length=30, blank=True, validators=[phone_validator])
+    email = EmailField(_("thư điện tử"), blank=True)
+    website = URLField(_("trang thông tin"), blank=True)
+    head_name = LineField(_("người đứng đầu"), max_length=150, blank=True)
+    head_title = LineField(_("chức vụ người đứng đầu"), max_length=150, blank=True)
     established_on = models.DateField(_("ngày thành lập"), null=True, blank=True)
     status = models.CharField(
         _("tình trạng"), max_length=20, choices=Status, default=Status.ACTIVE, db_index=True
@@ -371,7 +354,7 @@ class Institution(models.Model):
         related_name="predecessors",
     )
     status_changed_on = models.DateField(_("ngày sáp nhập / giải thể"), null=True, blank=True)
-    description = models.TextField(_("giới thiệu"), blank=True)
+    description = ParagraphsField(_("giới thiệu"), blank=True)
     staff_count = models.PositiveIntegerField(_("số người làm việc"), null=True, blank=True)
     latitude = models.DecimalField(
         _("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True
@@ -387,11 +370,8 @@ class Institution(models.Model):
         help_text=_("Cán bộ của thiết chế được cập nhật hồ sơ và báo cáo tiến độ."),
     )
     updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
-    search_text = models.TextField(editable=False, default="")
 
-    history = HistoricalRecords(
-        verbose_name=_("lịch sử thiết chế"), excluded_fields=["search_text", "updated_at"]
-    )
+    history = HistoricalRecords(verbose_name=_("lịch sử thiết chế"), excluded_fields=["updated_at"])
 
     objects = InstitutionQuerySet.as_manager()
 
@@ -421,29 +401,7 @@ class Institution(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse_slug("institutions:detail", self.slug)
-
-    def save(self, *args, **kwargs):
-        self.name = normalize_text(self.name)
-        self.address = normalize_text(self.address)
-        self.description = normalize_multiline(self.description)
-        if not self.slug:
-            self.slug = self.unique_slug()
-        self.search_text = search_tokens(self.name, self.address, self.description)
-        super().save(*args, **kwargs)
-
-    def unique_slug(self) -> str:
-        base = vietnamese_slugify(self.name, max_length=200) or "thiet-che"
-        taken = set(
-            Institution.objects.filter(Q(slug=base) | Q(slug__startswith=f"{base}-"))
-            .exclude(pk=self.pk)
-            .values_list("slug", flat=True)
-        )
-        candidate, number = base, 2
-        while candidate in taken:
-            candidate = f"{base}-{number}"
-            number += 1
-        return candidate
+        return reverse("institutions:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = {}
@@ -509,7 +467,7 @@ class InstitutionFacility(models.Model):
     )
     kind = models.ForeignKey(FacilityKind, verbose_name=_("loại"), on_delete=models.PROTECT)
     value = models.DecimalField(_("số lượng"), max_digits=12, decimal_places=2)
-    note = models.CharField(_("ghi chú"), max_length=200, blank=True)
+    note = LineField(_("ghi chú"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("cơ sở vật chất")
@@ -583,7 +541,7 @@ class ProfileChange(models.Model):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
-    comment = models.TextField(_("ý kiến của lãnh đạo"), blank=True)
+    comment = ParagraphsField(_("ý kiến của lãnh đạo"), blank=True)
 
     class Meta:
         verbose_name = _("thay đổi hồ sơ chờ duyệt")
@@ -623,7 +581,7 @@ class Assessment(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("năm"))
     rating = models.CharField(_("xếp loại"), max_length=20, choices=Rating)
-    comments = models.TextField(_("nhận xét"), blank=True)
+    comments = ParagraphsField(_("nhận xét"), blank=True)
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người đánh giá"),

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from culture_portal import audit
-from culture_portal.models import AuditEvent
+from audit import trail as audit
+from audit.models import AuditEvent
 from institutions.models import Institution, ProfileChange
 
 
@@ -16,10 +16,6 @@ def _plain(value):
     if isinstance(value, Decimal):
         return str(value)
     return value
-
-
-def can_review(user) -> bool:
-    return user.is_superuser or user.has_perm("institutions.change_any_institution")
 
 
 def submit_profile_change(institution: Institution, proposed: dict, *, by) -> ProfileChange | None:

@@ -1,4 +1,7 @@
-"""Roles of the institutions app: institution staff and leaders."""
+"""Who may do what with institutions: the roles of institution staff and leaders as Django
+groups, and every permission check the admin, the views and the forms of the app ask."""
+
+from institutions.models import Institution
 
 INSTITUTION_STAFF = "Cán bộ thiết chế"
 LEADERS = "Lãnh đạo"
@@ -56,3 +59,19 @@ DEFAULT_FACILITY_KINDS = [
     ("Số hiện vật", "hiện vật"),
     ("Phòng chức năng", "phòng"),
 ]
+
+
+def is_leader(user) -> bool:
+    """Leaders (and superusers) review, approve and assess every institution."""
+    return user.is_superuser or user.has_perm("institutions.change_any_institution")
+
+
+def editable_institutions(user):
+    """The institutions a user may change: every one for leaders, else their own."""
+    if is_leader(user):
+        return Institution.objects.all()
+    return Institution.objects.filter(editors=user)
+
+
+def can_edit(user, institution) -> bool:
+    return editable_institutions(user).filter(pk=institution.pk).exists()

@@ -1,8 +1,8 @@
-from culture_portal.sitemaps import SlugSitemap
 from institutions.models import Institution
+from navigation.sitemaps import SlugRowsSitemap
 
 
-class InstitutionSitemap(SlugSitemap):
+class InstitutionSitemap(SlugRowsSitemap):
     url_name = "institutions:detail"
     changefreq = "monthly"
     priority = 0.6

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from culture_portal.pagination import ElidedPageRangeMixin
 from institutions.filters import InstitutionFilter
 from institutions.forms import AssessmentForm, FollowUpFilter
 from institutions.models import (
@@ -19,6 +18,7 @@ from institutions.models import (
     Level,
     within_unit,
 )
+from navigation.pagination import ElidedPageRangeMixin
 
 LEADER_PERMISSION = "institutions.change_any_institution"
 
@@ -80,7 +80,7 @@ class InstitutionDetailView(DetailView):
         articles = (
             institution.articles.published()
             .select_related("category")
-            .defer("body", "search_text")
+            .defer("body")
             .order_by("-published_at")[:10]
         )
         return super().get_context_data(
@@ -193,7 +193,7 @@ class ReviewView(PermissionRequiredMixin, FormView):
             photos=institution.photos.all(),
             articles=institution.articles.published()
             .filter(published_at__gte=year_ago)
-            .defer("body", "search_text")
+            .defer("body")
             .order_by("-published_at"),
             assessments=institution.assessments.select_related("assessed_by"),
             pending=institution.profile_changes.filter(status="pending"),

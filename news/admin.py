@@ -1,18 +1,17 @@
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.contrib import admin
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from culture_portal.admin import AuditedDeleteMixin, RecoverDeletedMixin, UploadFaultMixin
-from culture_portal.search import Query, words_q
-from news import publishing
-from news.forms import ArticleAdminForm, can_publish
+from audit.admin import AuditedDeleteMixin, GuardedRevertMixin, RecoverDeletedMixin
+from news import publishing, roles
+from news.forms import ArticleAdminForm
 from news.models import Article, ArticlePhoto, Category
+from permissions.admin import ParentRulesInlineMixin, apply_to_each
+from photos.admin import PhotoInlineMixin
+from search.admin import IndexedSearchMixin
+from uploads.admin import UploadFaultMixin
 
 
 @admin.register(Category)
@@ -22,7 +21,7 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class ArticlePhotoInline(admin.StackedInline):
+class ArticlePhotoInline(ParentRulesInlineMixin, PhotoInlineMixin, admin.StackedInline):
     model = ArticlePhoto
     extra = 0
     fields = [
@@ -31,25 +30,6 @@ class ArticlePhotoInline(admin.StackedInline):
         "alt_text",
         ("is_cover", "after_paragraph", "order"),
     ]
-    readonly_fields = ["thumbnail"]
-
-    @admin.display(description=_("xem trước"))
-    def thumbnail(self, photo):
-        if not photo.pk or not photo.image:
-            return "—"
-        return format_html('<img src="{}" alt="" width="160" style="height:auto">', photo.src(320))
-
-    def _editable(self, request, obj):
-        return obj is None or ArticleAdmin.editable_by(request.user, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and self._editable(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._editable(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._editable(request, obj)
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -74,7 +54,14 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(UploadFaultMixin, RecoverDeletedMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
+class ArticleAdmin(
+    UploadFaultMixin,
+    GuardedRevertMixin,
+    RecoverDeletedMixin,
+    AuditedDeleteMixin,
+    IndexedSearchMixin,
+    SimpleHistoryAdmin,
+):
     recover_related = [("news.ArticlePhoto", "article_id")]
 
     form = ArticleAdminForm
@@ -109,15 +96,6 @@ class ArticleAdmin(UploadFaultMixin, RecoverDeletedMixin, AuditedDeleteMixin, Si
         ),
     ]
 
-    @staticmethod
-    def editable_by(user, article) -> bool:
-        """Editors change drafts and articles awaiting review; publishers change everything."""
-        return can_publish(user) or article.status in (
-            Article.Status.DRAFT,
-            Article.Status.REVIEW,
-            Article.Status.UNPUBLISHED,
-        )
-
     @admin.display(description=_("trạng thái"), ordering="status")
     def status_label(self, article):
         if article.is_scheduled:
@@ -143,7 +121,7 @@ class ArticleAdmin(UploadFaultMixin, RecoverDeletedMixin, AuditedDeleteMixin, Si
 
     def get_readonly_fields(self, request, obj=None):
         readonly = []
-        if not can_publish(request.user):
+        if not roles.can_publish(request.user):
             readonly += ["published_at", "is_featured"]
         if obj and obj.published_by_id:
             readonly.append("slug")
@@ -156,56 +134,38 @@ class ArticleAdmin(UploadFaultMixin, RecoverDeletedMixin, AuditedDeleteMixin, Si
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if not request.user.has_perm("news.add_article"):
+        if not roles.writes_news(request.user):
             # Staff who do not write news (institution staff naming evidence) see only
             # what is public.
             return queryset.published()
         return queryset
 
-    def get_search_results(self, request, queryset, search_term):
-        # Diacritic-insensitive: match the folded search column, word by word.
-        return queryset.filter(words_q("search_text", Query.parse(search_term).words)), False
-
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        if obj is None or not allowed:
-            return allowed
-        return self.editable_by(request.user, obj)
+        return allowed and (obj is None or roles.can_edit(request.user, obj))
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
-        if obj is None or not allowed:
-            return allowed
-        # Staff who do not write news see only what is public (also through the history
-        # pages, which look objects up past get_queryset).
-        return request.user.has_perm("news.add_article") or obj.is_public
+        # Also through the history pages, which look objects up past get_queryset.
+        return allowed and (obj is None or roles.can_read(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
-            obj is None or can_publish(request.user) or obj.status == Article.Status.DRAFT
-        )
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or roles.can_delete(request.user, obj))
 
     def has_recover_permission(self, request):
-        return can_publish(request.user)
+        return roles.can_publish(request.user)
 
     def has_publish_permission(self, request):
-        return can_publish(request.user)
+        return roles.can_publish(request.user)
 
     def has_view_history_or_change_history_permission(self, request, obj=None):
-        # Earlier versions, even of a published article, are drafts and internal notes: the
-        # history pages are the newsroom's (the role's explicit permission).
-        return request.user.has_perm(
-            "news.view_historicalarticle"
+        return roles.reads_history(
+            request.user
         ) and super().has_view_history_or_change_history_permission(request, obj)
 
-    # Restoring an earlier version is a publisher's act.
-    def has_change_history_permission(self, request, obj=None):
-        return can_publish(request.user) and self.has_change_permission(request, obj)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST" and not can_publish(request.user):
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+    def can_revert(self, user) -> bool:
+        return roles.can_publish(user)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -215,42 +175,20 @@ class ArticleAdmin(UploadFaultMixin, RecoverDeletedMixin, AuditedDeleteMixin, Si
 
     @admin.action(description=_("Đăng ngay các tin đã chọn"), permissions=["publish"])
     def publish_selected(self, request, queryset):
-        published, refused = 0, []
-        for pk in queryset.values_list("pk", flat=True):
-            with transaction.atomic():
-                article = Article.objects.select_for_update().get(pk=pk)
-                if article.is_public:
-                    continue
-                try:
-                    publishing.publish_article(article, by=request.user)
-                    published += 1
-                except ValidationError:
-                    refused.append(article.title)
-        if published:
-            self.message_user(
-                request,
-                ngettext("Đã đăng %(n)d tin.", "Đã đăng %(n)d tin.", published) % {"n": published},
-                messages.SUCCESS,
-            )
-        if refused:
-            self.message_user(
-                request,
-                _("Chưa đăng được vì còn thiếu sapo, nội dung, tác giả hoặc chuyên mục: %(titles)s")
-                % {"titles": "; ".join(refused)},
-                messages.WARNING,
-            )
+        def publish(article, *, by):
+            if article.is_public:
+                return False
+            publishing.publish_article(article, by=by)
+            return True
+
+        apply_to_each(self, request, queryset, publish, done_message=_("Đã đăng %(n)d tin."))
 
     @admin.action(description=_("Gỡ các tin đã chọn khỏi trang"), permissions=["publish"])
     def unpublish_selected(self, request, queryset):
-        count = 0
-        with transaction.atomic():
-            for article in queryset.filter(status=Article.Status.PUBLISHED).select_for_update(
-                of=("self",)
-            ):
-                publishing.unpublish_article(article, by=request.user)
-                count += 1
-        self.message_user(
-            request,
-            ngettext("Đã gỡ %(n)d tin.", "Đã gỡ %(n)d tin.", count) % {"n": count},
-            messages.SUCCESS,
-        )
+        def unpublish(article, *, by):
+            if article.status != Article.Status.PUBLISHED:
+                return False
+            publishing.unpublish_article(article, by=by)
+            return True
+
+        apply_to_each(self, request, queryset, unpublish, done_message=_("Đã gỡ %(n)d tin."))

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
-from culture_portal.demo_images import demo_photo
-from culture_portal.images import clean_photo
 from news.models import Article, ArticlePhoto, Category
+from photos.demo import demo_photo
+from photos.images import clean_photo
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

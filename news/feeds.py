@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from culture_portal.models import SiteIdentity
+from identity.models import SiteIdentity
 from news.models import Article, Category
 
 

@@ -6,10 +6,10 @@ from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from culture_portal.models import SearchEntry
-from culture_portal.search import Query, matching
-from culture_portal.widgets import QuickSelect
+from navigation.widgets import QuickSelect
 from news.models import Article, Category
+from search.matching import Query, matching
+from search.models import SearchEntry
 
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
@@ -59,11 +59,11 @@ class ArticleFilter(django_filters.FilterSet):
         fields = ["q", "category", "month"]
 
     def filter_text(self, queryset, name, value):
-        # The site search's matching, through its index (see culture_portal.search).
+        # The site search's matching, through its index (see search/matching.py).
         words = Query.parse(value).words
         if not words:
             return queryset
-        entries = matching(SearchEntry.objects.filter(kind=SearchEntry.Kind.NEWS), words)
+        entries = matching(SearchEntry.objects.filter(kind="news"), words)
         return queryset.filter(pk__in=entries.values("object_id"))
 
     def filter_month(self, queryset, name, value):

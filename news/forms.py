@@ -4,14 +4,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from news.models import RESERVED_SLUGS, Article
+from news.models import Article
 from news.publishing import check_ready
-
-EDITOR_STATUSES = (Article.Status.DRAFT, Article.Status.REVIEW)
-
-
-def can_publish(user) -> bool:
-    return user.has_perm("news.publish_article")
+from news.roles import EDITOR_STATUSES, can_publish
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -55,12 +50,6 @@ class ArticleAdminForm(forms.ModelForm):
         if not title:
             raise ValidationError(_("Hãy nhập tiêu đề."))
         return title
-
-    def clean_slug(self):
-        slug = self.cleaned_data.get("slug", "")
-        if slug in RESERVED_SLUGS:
-            raise ValidationError(_("Đường dẫn “%(slug)s” đã được dành riêng.") % {"slug": slug})
-        return slug
 
     def clean_status(self):
         status = self.cleaned_data["status"]

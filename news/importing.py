@@ -19,9 +19,9 @@ A department moving to this portal brings years of news as text files like the t
 4. Write (`import_file`): create or update one Article, in its own transaction.
 
 Photo captions. An ArticlePhoto needs an image file, and the export has none, so each caption
-stays in its place in the body as `<p><em>[Ảnh: caption]</em></p>`. The body sanitiser
-(`news.richtext.sanitize`, built from settings.PROSE_EDITOR_EXTENSIONS) keeps `<p>` and
-`<em>` but drops `<figure>`, `<figcaption>` and every class attribute, so a paragraph in
+stays in its place in the body as `<p><em>[Ảnh: caption]</em></p>`. The body's sanitiser
+(news.richtext, allow-list from settings.PROSE_EDITOR_EXTENSIONS) keeps `<p>` and `<em>` but
+drops `<figure>`, `<figcaption>` and every class attribute, so a paragraph in
 italics is what survives saving. It reads as a photo note on the public page, and an editor
 sees in the body editor exactly where each photo goes; the editor note lists how many photos
 are still to be attached.
@@ -56,10 +56,9 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from culture_portal.text import fold, normalize_multiline, normalize_text
 from news.models import Article, Category
 from news.publishing import FIELD_LABELS, publish_article
-from news.richtext import sanitize
+from vietnamese.text import fold, normalize_text
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_BYTES = 5 * 1024 * 1024
@@ -561,6 +560,11 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], 
     return [named[p] for p in unique], ignored, missing
 
 
+def stored(name: str, value: str) -> str:
+    """The value as the article's field stores it (to compare with what is stored)."""
+    return Article._meta.get_field(name).to_python(value)
+
+
 def default_category(slug: str, *, create: bool) -> tuple[Category | None, bool]:
     """The category for imported news; (category, created). "tin-hoat-dong" is made if absent."""
     category = Category.objects.filter(slug=slug).first()
@@ -631,10 +635,10 @@ def import_file(
 
     article = existing or Article(source_key=parsed.key)
     values = {
-        "title": normalize_text(parsed.title),
-        "lead": normalize_multiline(parsed.lead),
-        "body": sanitize(parsed.body_html),
-        "byline": normalize_text(parsed.byline),
+        "title": stored("title", parsed.title),
+        "lead": stored("lead", parsed.lead),
+        "body": stored("body", parsed.body_html),
+        "byline": stored("byline", parsed.byline),
         "published_at": parsed.published_at,
         "source": f"{source_label} (tệp {path.name})"[:500],
     }

@@ -4,17 +4,17 @@ import re
 from django.conf import settings
 from django.db import connection, models
 from django.db.models import OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from culture_portal.models import Photo
-from culture_portal.paths import reverse_slug
-from culture_portal.search import search_tokens
-from culture_portal.text import normalize_multiline, normalize_text, vietnamese_slugify
-from news.richtext import sanitize, split_blocks
+from audit.fields import EditCounterField
+from news.richtext import BodyField, split_blocks
+from photos.models import Photo
+from vietnamese.fields import AutoSlugField, LineField, ParagraphsField
+from vietnamese.text import normalize_text
 
 # Paths under /tin-tuc/ that an article slug must not take.
 RESERVED_SLUGS = {"rss", "chuyen-muc", "thang"}
@@ -70,15 +70,17 @@ class CategoryQuerySet(models.QuerySet):
 
 
 class Category(models.Model):
-    name = models.CharField(_("tên chuyên mục"), max_length=120, unique=True)
-    slug = models.SlugField(
+    name = LineField(_("tên chuyên mục"), max_length=120, unique=True)
+    # Django's admin slug script mangles Vietnamese ("Thể thao" → "th-thao"): slugs are made
+    # from the name when saved instead.
+    slug = AutoSlugField(
         _("đường dẫn"),
         max_length=120,
         unique=True,
-        blank=True,
+        populate_from="name",
         help_text=_("Bỏ trống để tạo tự động từ tên chuyên mục."),
     )
-    description = models.CharField(_("mô tả"), max_length=300, blank=True)
+    description = LineField(_("mô tả"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang dùng"), default=True)
 
@@ -93,14 +95,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse_slug("news:category", self.slug)
-
-    def save(self, *args, **kwargs):
-        # Django's admin slug script mangles Vietnamese ("Thể thao" → "th-thao"): slugs are
-        # made here instead.
-        if not self.slug:
-            self.slug = vietnamese_slugify(self.name, max_length=120)
-        super().save(*args, **kwargs)
+        return reverse("news:category", kwargs={"slug": self.slug})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -114,7 +109,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What cards and lists show, without the body (covers: `prefetch_covers`)."""
-        return self.select_related("category").defer("body", "search_text", "editor_note")
+        return self.select_related("category").defer("body", "editor_note")
 
     def for_listing(self):
         """What cards and lists show: no body, the cover photo prefetched."""
@@ -140,22 +135,20 @@ class Article(models.Model):
         PUBLISHED = "published", _("Đã đăng")
         UNPUBLISHED = "unpublished", _("Đã gỡ")
 
-    title = models.CharField(_("tiêu đề"), max_length=255)
-    slug = models.SlugField(
+    title = LineField(_("tiêu đề"), max_length=255)
+    slug = AutoSlugField(
         _("đường dẫn"),
         max_length=255,
         unique=True,
-        blank=True,
+        populate_from="title",
+        fallback="tin-bai",
+        reserved=RESERVED_SLUGS,
+        reserved_suffix="tin",
         help_text=_("Tạo tự động từ tiêu đề; không đổi sau khi đã đăng."),
     )
-    lead = models.TextField(_("sapo (tóm tắt)"), blank=True)
-    body = ProseEditorField(
-        _("nội dung"),
-        blank=True,
-        config={"extensions": settings.PROSE_EDITOR_EXTENSIONS},
-        sanitize=True,
-    )
-    byline = models.CharField(
+    lead = ParagraphsField(_("sapo (tóm tắt)"), blank=True)
+    body = BodyField(_("nội dung"), blank=True)
+    byline = LineField(
         _("tác giả / đơn vị"),
         max_length=255,
         blank=True,
@@ -187,7 +180,7 @@ class Article(models.Model):
         help_text=_("Để trống khi đăng ngay; chọn thời điểm trong tương lai để hẹn giờ đăng."),
     )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
-    source = models.CharField(
+    source = LineField(
         _("nguồn"),
         max_length=500,
         blank=True,
@@ -196,7 +189,7 @@ class Article(models.Model):
     source_key = models.CharField(
         _("mã nguồn nhập"), max_length=64, null=True, blank=True, unique=True, editable=False
     )
-    editor_note = models.TextField(
+    editor_note = ParagraphsField(
         _("ghi chú nội bộ"),
         blank=True,
         help_text=_("Chỉ hiện trong trang quản trị, ví dụ góp ý khi trả lại bài."),
@@ -221,12 +214,11 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
-    version = models.PositiveIntegerField(_("phiên bản"), default=0, editable=False)
-    search_text = models.TextField(editable=False, default="")
+    version = EditCounterField(_("phiên bản"))
 
     history = HistoricalRecords(
         verbose_name=_("lịch sử tin bài"),
-        excluded_fields=["version", "search_text", "updated_at"],
+        excluded_fields=["version", "updated_at"],
         m2m_fields=[],
     )
 
@@ -273,37 +265,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse_slug("news:article-detail", self.slug)
-
-    def save(self, *args, **kwargs):
-        # Derived fields only: normalised text, a slug while none is set, the search column,
-        # and the edit counter that detects concurrent edits (see news/forms.py).
-        self.title = normalize_text(self.title)
-        self.lead = normalize_multiline(self.lead)
-        self.byline = normalize_text(self.byline)
-        self.body = sanitize(self.body)
-        if not self.slug:
-            self.slug = self.unique_slug()
-        self.search_text = search_tokens(self.title, self.lead, self.body_text)
-        self.version += 1
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "version", "search_text"}
-        super().save(*args, **kwargs)
-
-    def unique_slug(self) -> str:
-        base = vietnamese_slugify(self.title, max_length=200) or "tin-bai"
-        if base in RESERVED_SLUGS:
-            base = f"{base}-tin"
-        taken = set(
-            Article.objects.filter(Q(slug=base) | Q(slug__startswith=f"{base}-"))
-            .exclude(pk=self.pk)
-            .values_list("slug", flat=True)
-        )
-        candidate, number = base, 2
-        while candidate in taken:
-            candidate = f"{base}-{number}"
-            number += 1
-        return candidate
+        return reverse("news:article-detail", kwargs={"slug": self.slug})
 
     @property
     def body_text(self) -> str:

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from culture_portal import audit
-from culture_portal.models import AuditEvent
+from audit import trail as audit
+from audit.models import AuditEvent
 from news.models import Article
 
 FIELD_LABELS = {

@@ -1,11 +1,13 @@
-"""Article bodies: the sanitiser shared by saving and display, and splitting into blocks."""
+"""Article bodies: the field that stores them sanitised, and splitting them into blocks."""
 
 from functools import cache
 from html.parser import HTMLParser
 
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
-from django_prose_editor.fields import create_sanitizer
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
+
+from vietnamese.text import clean_stored_text
 
 VOID = {"br", "hr", "img", "wbr"}
 
@@ -17,7 +19,25 @@ def _sanitizer():
 
 def sanitize(html: str) -> str:
     """Keep only what the body editor can make: no script, event handler, style or js: URL."""
-    return _sanitizer()(html or "")
+    return _sanitizer()(clean_stored_text(html or ""))
+
+
+class BodyField(ProseEditorField):
+    """The body editor's HTML, sanitised when a form cleans it and again whenever it is
+    saved (an importer, the demo): what is stored is only what the editor can make."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("config", {"extensions": settings.PROSE_EDITOR_EXTENSIONS})
+        kwargs.setdefault("sanitize", True)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return sanitize(super().to_python(value))
+
+    def pre_save(self, model_instance, add):
+        value = sanitize(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, value)
+        return value
 
 
 class _TopLevelSplitter(HTMLParser):

@@ -1,8 +1,10 @@
-from culture_portal.sitemaps import PortalSitemap, SlugSitemap
+from django.contrib.sitemaps import Sitemap
+
+from navigation.sitemaps import SlugRowsSitemap
 from news.models import Article, Category
 
 
-class ArticleSitemap(SlugSitemap):
+class ArticleSitemap(SlugRowsSitemap):
     url_name = "news:article-detail"
     changefreq = "weekly"
     priority = 0.7
@@ -16,7 +18,7 @@ class ArticleSitemap(SlugSitemap):
         )
 
 
-class CategorySitemap(PortalSitemap):
+class CategorySitemap(Sitemap):
     changefreq = "daily"
     priority = 0.5
 

@@ -2,15 +2,10 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from culture_portal.pagination import ElidedPageRangeMixin
+from navigation.pagination import ElidedPageRangeMixin
 from news.filters import ArticleFilter
 from news.models import Article, Category
-
-
-def can_preview(user) -> bool:
-    """Unpublished news is read by those who write it (institution staff and leaders may view
-    published articles in the admin, to name them as evidence, but not drafts)."""
-    return user.is_authenticated and user.is_staff and user.has_perm("news.change_article")
+from news.roles import can_preview
 
 
 class ArticleListView(ElidedPageRangeMixin, FilterView):

@@ -31,7 +31,7 @@ def fresh_cache():
     """Each test starts with an empty cache (pages, site identity)."""
     from django.core.cache import cache
 
-    from culture_portal.page_cache import local_pages
+    from page_cache.middleware import local_pages
 
     cache.clear()
     local_pages.clear()
@@ -69,14 +69,14 @@ def make_staff(django_user_model, username, group=None, **extra):
             # A transactional test before this one flushed the groups that migrations made.
             from django.apps import apps
 
-            from culture_portal.roles import sync_groups
             from institutions.roles import ROLES as INSTITUTION_ROLES
             from news.roles import ROLES as NEWS_ROLES
+            from permissions.groups import sync_groups
             from work_plans.roles import ROLES as WORK_PLAN_ROLES
 
             for roles in (NEWS_ROLES, INSTITUTION_ROLES, WORK_PLAN_ROLES):
                 sync_groups(apps, roles, in_migration=False)
-            sync_groups(apps, {"Lãnh đạo": ["culture_portal.view_auditevent"]}, in_migration=False)
+            sync_groups(apps, {"Lãnh đạo": ["audit.view_auditevent"]}, in_migration=False)
         user.groups.add(Group.objects.get(name=group))
     return user
 

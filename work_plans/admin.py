@@ -1,24 +1,18 @@
 from datetime import date
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from culture_portal.admin import AuditedDeleteMixin, GuardedRevertMixin, UploadFaultMixin
-from institutions import reviewing as institution_reviewing
-from institutions.models import Institution
-from work_plans import reviewing
+from audit.admin import AuditedDeleteMixin, GuardedRevertMixin
+from institutions.roles import editable_institutions
+from permissions.admin import ParentRulesInlineMixin, apply_to_each
+from search.admin import IndexedSearchMixin
+from uploads.admin import UploadFaultMixin
+from work_plans import reviewing, roles
 from work_plans.fulfilment import period_choices
 from work_plans.models import Commitment, CommitmentCategory, ProgressReport, WorkPlan
-
-
-def report_messages(modeladmin, request, done, errors, success):
-    if done:
-        modeladmin.message_user(request, success % {"n": done}, messages.SUCCESS)
-    for error in errors:
-        modeladmin.message_user(request, error, messages.ERROR)
 
 
 @admin.register(CommitmentCategory)
@@ -27,7 +21,7 @@ class CommitmentCategoryAdmin(admin.ModelAdmin):
     list_editable = ["order"]
 
 
-class CommitmentInline(admin.StackedInline):
+class CommitmentInline(ParentRulesInlineMixin, admin.StackedInline):
     model = Commitment
     extra = 0
     fields = [
@@ -37,36 +31,25 @@ class CommitmentInline(admin.StackedInline):
         ("judgement", "explanation"),
     ]
 
-    def _editable(self, request, plan):
-        if plan is None:
-            return True
-        if reviewing.can_approve(request.user):
-            return plan.status != WorkPlan.Status.CLOSED
-        return plan.status == WorkPlan.Status.DRAFT and WorkPlanAdmin.can_edit(request.user, plan)
+    def parent_allows(self, request, plan) -> bool:
+        return roles.can_change_commitments(request.user, plan)
 
     def get_readonly_fields(self, request, obj=None):
-        if reviewing.can_approve(request.user):
+        if roles.can_approve(request.user):
             return []
         # Judging a qualitative commitment done is the leaders' call, as verifying a report
         # is: staff could otherwise mark it done in the draft, public once approved.
         return ["judgement"]
 
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and self._editable(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._editable(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._editable(request, obj)
-
 
 @admin.register(WorkPlan)
-class WorkPlanAdmin(GuardedRevertMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
+class WorkPlanAdmin(GuardedRevertMixin, AuditedDeleteMixin, IndexedSearchMixin, SimpleHistoryAdmin):
     list_display = ["institution", "year", "status", "approved_by", "updated_at"]
     list_filter = ["year", "status", "institution__level"]
     list_select_related = ["institution", "approved_by"]
     search_fields = ["institution__name"]
+    search_kind = "institution"  # a plan is found by its institution's name
+    search_through = "institution"
     autocomplete_fields = ["institution", "announcement"]
     inlines = [CommitmentInline]
     readonly_fields = ["status", "approved_by", "approved_at"]
@@ -82,29 +65,21 @@ class WorkPlanAdmin(GuardedRevertMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
     ]
     actions = ["submit_selected", "approve_selected", "close_selected"]
 
-    @staticmethod
-    def can_edit(user, plan) -> bool:
-        return WorkPlan.objects.editable_by(user).filter(pk=plan.pk).exists()
-
     def can_revert(self, user) -> bool:
-        return reviewing.can_approve(user)
+        return roles.can_approve(user)
 
     def get_queryset(self, request):
         # No select_related here: the list applies list_select_related only to a queryset
         # that has none (with one, each row read its approver in a query of its own).
-        return WorkPlan.objects.editable_by(request.user)
+        return roles.editable_plans(request.user)
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        if obj is None or not allowed:
-            return allowed
-        if not self.can_edit(request.user, obj):
-            return False
-        return reviewing.can_approve(request.user) or obj.status == WorkPlan.Status.DRAFT
+        return allowed and (obj is None or roles.can_change_plan(request.user, obj))
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
-        return allowed and (obj is None or self.can_edit(request.user, obj))
+        return allowed and (obj is None or roles.works_on(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (
@@ -112,11 +87,11 @@ class WorkPlanAdmin(GuardedRevertMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
         )
 
     def has_approve_permission(self, request):
-        return reviewing.can_approve(request.user)
+        return roles.can_approve(request.user)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "institution":
-            kwargs["queryset"] = Institution.objects.editable_by(request.user)
+            kwargs["queryset"] = editable_institutions(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
@@ -125,29 +100,22 @@ class WorkPlanAdmin(GuardedRevertMixin, AuditedDeleteMixin, SimpleHistoryAdmin):
             fields += ["institution", "year"]
         return fields
 
-    def _apply(self, request, queryset, step, success):
-        done, errors = 0, []
-        for plan in queryset:
-            try:
-                step(plan, by=request.user)
-                done += 1
-            except ValidationError as error:
-                errors.append(f"{plan}: {'; '.join(error.messages)}")
-        report_messages(self, request, done, errors, success)
-
     @admin.action(description=_("Trình duyệt các kế hoạch đã chọn"))
     def submit_selected(self, request, queryset):
-        self._apply(request, queryset, reviewing.submit_plan, _("Đã trình duyệt %(n)d kế hoạch."))
+        message = _("Đã trình duyệt %(n)d kế hoạch.")
+        apply_to_each(self, request, queryset, reviewing.submit_plan, done_message=message)
 
     @admin.action(description=_("Phê duyệt các kế hoạch đã chọn"), permissions=["approve"])
     def approve_selected(self, request, queryset):
-        self._apply(request, queryset, reviewing.approve_plan, _("Đã phê duyệt %(n)d kế hoạch."))
+        message = _("Đã phê duyệt %(n)d kế hoạch.")
+        apply_to_each(self, request, queryset, reviewing.approve_plan, done_message=message)
 
     @admin.action(
         description=_("Khép lại các kế hoạch đã chọn (cuối năm)"), permissions=["approve"]
     )
     def close_selected(self, request, queryset):
-        self._apply(request, queryset, reviewing.close_plan, _("Đã khép lại %(n)d kế hoạch."))
+        message = _("Đã khép lại %(n)d kế hoạch.")
+        apply_to_each(self, request, queryset, reviewing.close_plan, done_message=message)
 
 
 class ProgressReportForm(forms.ModelForm):
@@ -170,7 +138,7 @@ class ProgressReportForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        plans = WorkPlan.objects.editable_by(self.user)
+        plans = roles.editable_plans(self.user)
         years = sorted(set(plans.values_list("year", flat=True)))
         self.fields["period_start"].choices = [
             choice for year in years for choice in period_choices(year)
@@ -225,55 +193,28 @@ class ProgressReportAdmin(UploadFaultMixin, GuardedRevertMixin, SimpleHistoryAdm
         return (
             super()
             .get_queryset(request)
-            .filter(commitment__plan__in=WorkPlan.objects.editable_by(request.user))
+            .filter(commitment__plan__in=roles.editable_plans(request.user))
         )
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         if obj is None or not allowed:
             return allowed
-        plan = (
-            WorkPlan.objects.editable_by(request.user).filter(commitments=obj.commitment_id).first()
-        )
+        plan = roles.editable_plans(request.user).filter(commitments=obj.commitment_id).first()
         if plan is None or not plan.accepts_reports:
             return False
         # Changing a verified report needs a leader.
-        return obj.status != ProgressReport.Status.VERIFIED or reviewing.can_verify(request.user)
+        return obj.status != ProgressReport.Status.VERIFIED or roles.can_verify(request.user)
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
-        return allowed and (obj is None or self.works_on_plan_of(request.user, obj))
-
-    @staticmethod
-    def works_on_plan_of(user, report) -> bool:
-        """Whether the user works on the report's plan. The history pages also ask about
-        deleted reports, whose commitment and plan may be gone too: they are in their
-        history."""
-        if institution_reviewing.can_review(user):  # every plan, also one deleted since
-            return True
-
-        def latest(model, pk, field):
-            live = model.objects.filter(pk=pk).values_list(field, flat=True).first()
-            if live is not None:
-                return live
-            return (
-                model.history.filter(id=pk)
-                .order_by("-history_date")
-                .values_list(field, flat=True)
-                .first()
-            )
-
-        plan_id = latest(Commitment, report.commitment_id, "plan_id")
-        institution_id = plan_id and latest(WorkPlan, plan_id, "institution_id")
-        return bool(institution_id) and (
-            Institution.objects.filter(pk=institution_id, editors=user).exists()
-        )
+        return allowed and (obj is None or roles.works_on_plan_of(request.user, obj))
 
     def has_verify_permission(self, request):
-        return reviewing.can_verify(request.user)
+        return roles.can_verify(request.user)
 
     def can_revert(self, user) -> bool:
-        return reviewing.can_verify(user)
+        return roles.can_verify(user)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -284,21 +225,15 @@ class ProgressReportAdmin(UploadFaultMixin, GuardedRevertMixin, SimpleHistoryAdm
 
     @admin.action(description=_("Xác nhận các báo cáo đã chọn"), permissions=["verify"])
     def verify_selected(self, request, queryset):
-        done, errors = 0, []
-        for report in queryset:
-            try:
-                reviewing.verify_report(report, by=request.user)
-                done += 1
-            except ValidationError as error:
-                errors.append(f"{report}: {'; '.join(error.messages)}")
-        report_messages(self, request, done, errors, _("Đã xác nhận %(n)d báo cáo."))
+        message = _("Đã xác nhận %(n)d báo cáo.")
+        apply_to_each(self, request, queryset, reviewing.verify_report, done_message=message)
 
     @admin.action(description=_("Trả lại các báo cáo đã chọn (cần sửa)"), permissions=["verify"])
     def return_selected(self, request, queryset):
-        count = 0
-        for report in queryset:
+        def return_report(report, *, by):
             reviewing.return_report(
-                report, by=request.user, comment=_("Đề nghị kiểm tra, bổ sung minh chứng.")
+                report, by=by, comment=_("Đề nghị kiểm tra, bổ sung minh chứng.")
             )
-            count += 1
-        report_messages(self, request, count, [], _("Đã trả lại %(n)d báo cáo."))
+
+        message = _("Đã trả lại %(n)d báo cáo.")
+        apply_to_each(self, request, queryset, return_report, done_message=message)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from institutions.models import AdministrativeUnit, InstitutionType, Level
+from institutions.models import AdministrativeUnit, InstitutionType, Level, within_unit
 
 
 class YearSearch(forms.Form):
@@ -29,3 +29,16 @@ class DashboardFilter(forms.Form):
         required=False,
         empty_label=_("Tất cả"),
     )
+
+    def filter(self, plans):
+        """The plans of the institutions chosen (all of them when the form is not valid)."""
+        if not self.is_valid():
+            return plans
+        data = self.cleaned_data
+        if data.get("level"):
+            plans = plans.filter(institution__level=data["level"])
+        if data.get("type"):
+            plans = plans.filter(institution__type=data["type"])
+        if data.get("province"):
+            plans = plans.filter(within_unit(data["province"].pk, "institution__unit"))
+        return plans

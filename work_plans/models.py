@@ -6,11 +6,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Sum
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from culture_portal.paths import reverse_slug
-from culture_portal.text import normalize_multiline, normalize_text
+from vietnamese.fields import LineField, ParagraphsField
+from vietnamese.text import normalize_text
 from work_plans.fulfilment import (
     Rhythm,
     Terms,
@@ -30,7 +31,7 @@ def published_articles():
 
 
 class CommitmentCategory(models.Model):
-    name = models.CharField(_("tên nhóm"), max_length=150, unique=True)
+    name = LineField(_("tên nhóm"), max_length=150, unique=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
@@ -52,9 +53,8 @@ class WorkPlanQuerySet(models.QuerySet):
         For tables of many plans (the year page, the leaders' dashboard and its export):
         each commitment's figures and reported total are read as plain values, the database
         summing the reports: two queries whatever the count (`select_related` beforehand
-        what the table shows of the institutions). Building a model instance per commitment
-        and report with their related objects cost ~380 ms for 200 plans; a plan's own page
-        reads full objects.
+        what the table shows of the institutions), rather than a model instance per
+        commitment and report with their related objects; a plan's own page reads those.
         """
         plans = list(self)
         if not plans:
@@ -75,11 +75,6 @@ class WorkPlanQuerySet(models.QuerySet):
             results[plan].append(total_fulfilment(terms, done or Decimal(0), day))
         return [{"plan": plan, **plan_summary(results[plan.pk])} for plan in plans]
 
-    def editable_by(self, user):
-        if user.is_superuser or user.has_perm("institutions.change_any_institution"):
-            return self
-        return self.filter(institution__editors=user)
-
 
 class WorkPlan(models.Model):
     class Status(models.TextChoices):
@@ -95,7 +90,7 @@ class WorkPlan(models.Model):
         related_name="work_plans",
     )
     year = models.PositiveSmallIntegerField(_("năm"))
-    title = models.CharField(_("tên chương trình"), max_length=255, blank=True)
+    title = LineField(_("tên chương trình"), max_length=255, blank=True)
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
     )
@@ -119,7 +114,7 @@ class WorkPlan(models.Model):
         limit_choices_to=published_articles,
         help_text=_("Tin bài đã đưa tin về chương trình công tác này, nếu có."),
     )
-    note = models.TextField(_("ghi chú"), blank=True)
+    note = ParagraphsField(_("ghi chú"), blank=True)
     updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
 
     history = HistoricalRecords(verbose_name=_("lịch sử kế hoạch"))
@@ -159,7 +154,7 @@ class WorkPlan(models.Model):
         }
 
     def get_absolute_url(self):
-        return reverse_slug("work_plans:plan", self.institution.slug, year=self.year)
+        return reverse("work_plans:plan", kwargs={"year": self.year, "slug": self.institution.slug})
 
     @property
     def is_public(self) -> bool:
@@ -188,7 +183,7 @@ class Commitment(models.Model):
     category = models.ForeignKey(
         CommitmentCategory, verbose_name=_("nhóm"), on_delete=models.PROTECT
     )
-    description = models.TextField(_("nội dung cam kết"))
+    description = ParagraphsField(_("nội dung cam kết"))
     target = models.DecimalField(
         _("chỉ tiêu mỗi kỳ"),
         max_digits=10,
@@ -197,7 +192,7 @@ class Commitment(models.Model):
         blank=True,
         help_text=_("Bỏ trống với cam kết không đo bằng con số."),
     )
-    unit = models.CharField(
+    unit = LineField(
         _("đơn vị tính"),
         max_length=50,
         blank=True,
@@ -210,7 +205,7 @@ class Commitment(models.Model):
     judgement = models.CharField(
         _("đánh giá (cam kết định tính)"), max_length=20, choices=Judgement, blank=True
     )
-    explanation = models.TextField(_("giải trình"), blank=True)
+    explanation = ParagraphsField(_("giải trình"), blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     history = HistoricalRecords(verbose_name=_("lịch sử cam kết"))
@@ -245,10 +240,6 @@ class Commitment(models.Model):
             errors["due_date"] = _("Hạn hoàn thành phải nằm trong năm của kế hoạch.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.description = normalize_multiline(self.description)
-        super().save(*args, **kwargs)
 
     @property
     def is_quantitative(self) -> bool:
@@ -286,7 +277,7 @@ class ProgressReport(models.Model):
     period_kind = models.CharField(_("loại kỳ"), max_length=10, choices=PeriodKind)
     period_start = models.DateField(_("kỳ báo cáo (ngày đầu kỳ)"))
     quantity = models.DecimalField(_("số lượng thực hiện"), max_digits=10, decimal_places=2)
-    note = models.TextField(_("ghi chú"), blank=True)
+    note = ParagraphsField(_("ghi chú"), blank=True)
     evidence_article = models.ForeignKey(
         "news.Article",
         verbose_name=_("tin bài minh chứng"),
@@ -326,7 +317,7 @@ class ProgressReport(models.Model):
         editable=False,
     )
     verified_at = models.DateTimeField(_("ngày xác nhận"), null=True, blank=True, editable=False)
-    comment = models.TextField(_("ý kiến của lãnh đạo"), blank=True)
+    comment = ParagraphsField(_("ý kiến của lãnh đạo"), blank=True)
 
     history = HistoricalRecords(verbose_name=_("lịch sử báo cáo"))
 

@@ -5,17 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from culture_portal import audit
-from culture_portal.models import AuditEvent
+from audit import trail as audit
+from audit.models import AuditEvent
 from work_plans.models import ProgressReport, WorkPlan
-
-
-def can_approve(user) -> bool:
-    return user.has_perm("work_plans.approve_workplan")
-
-
-def can_verify(user) -> bool:
-    return user.has_perm("work_plans.verify_progressreport")
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.core.files.storage import storages
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from culture_portal.storage import PortalFileSystemStorage
+from uploads.storage import PortalFileSystemStorage
 
 SIGNATURES = {b"%PDF-": "pdf", b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
 
@@ -40,7 +40,7 @@ def validate_evidence_file(file) -> None:
     if kind == "pdf" and (b"/JavaScript" in head or b"/JS" in head):
         raise ValidationError(_("Tệp PDF có chứa mã lệnh, không được nhận."))
     if kind in ("jpg", "png"):
-        from culture_portal.images import clean_photo
+        from photos.images import clean_photo
 
         clean_photo(file)
         file.seek(0)

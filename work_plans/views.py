@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView, TemplateView
 
-from culture_portal.pagination import ElidedPageRangeMixin
-from institutions.models import Institution, Level, within_unit
-from work_plans import exporting, reviewing
+from institutions.models import Institution, Level
+from navigation.pagination import ElidedPageRangeMixin
+from work_plans import exporting, reviewing, roles
 from work_plans.forms import DashboardFilter, YearSearch
 from work_plans.models import Commitment, ProgressReport, WorkPlan
 
@@ -38,14 +38,6 @@ def look_day(year: int) -> date:
     of a future one."""
     today = timezone.localdate()
     return min(max(today, date(year, 1, 1)), date(year, 12, 31))
-
-
-def can_see_internal(user, plan) -> bool:
-    return (
-        WorkPlan.objects.editable_by(user).filter(pk=plan.pk).exists()
-        if (user.is_authenticated)
-        else False
-    )
 
 
 @require_safe
@@ -93,7 +85,7 @@ class PlanView(TemplateView):
             year=self.kwargs["year"],
             institution__slug=self.kwargs["slug"],
         )
-        internal = can_see_internal(self.request.user, plan)
+        internal = roles.works_on(self.request.user, plan)
         if not plan.is_public and not internal:
             raise Http404
         day = look_day(plan.year)
@@ -115,8 +107,8 @@ class PlanView(TemplateView):
             internal=internal,
             commitments=commitments,
             summary=plan.fulfilment(day, verified_only=not internal),
-            can_approve=internal and reviewing.can_approve(self.request.user),
-            can_verify=internal and reviewing.can_verify(self.request.user),
+            can_approve=internal and roles.can_approve(self.request.user),
+            can_verify=internal and roles.can_verify(self.request.user),
             **kwargs,
         )
 
@@ -138,15 +130,7 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
     def rows(self):
         year = self.kwargs["year"]
         self.form = DashboardFilter(self.request.GET or None)
-        plans = WorkPlan.objects.filter(year=year)
-        if self.form.is_valid():
-            data = self.form.cleaned_data
-            if data.get("level"):
-                plans = plans.filter(institution__level=data["level"])
-            if data.get("type"):
-                plans = plans.filter(institution__type=data["type"])
-            if data.get("province"):
-                plans = plans.filter(within_unit(data["province"].pk, "institution__unit"))
+        plans = self.form.filter(WorkPlan.objects.filter(year=year))
         day = look_day(year)
         rows = plans.select_related("institution__type", "institution__unit").summaries(day)
         sort = self.request.GET.get("sort", "institution")
@@ -180,14 +164,14 @@ def plan_export(request, year, slug, export):
     plan = get_object_or_404(
         plans_with_progress(WorkPlan.objects.all()), year=year, institution__slug=slug
     )
-    internal = can_see_internal(request.user, plan)
+    internal = roles.works_on(request.user, plan)
     if not plan.is_public and not internal:
         raise Http404
     return exporting.plan_response(plan, look_day(year), export, verified_only=not internal)
 
 
 def _plan_for_action(request, pk):
-    plan = get_object_or_404(WorkPlan.objects.editable_by(request.user), pk=pk)
+    plan = get_object_or_404(roles.editable_plans(request.user), pk=pk)
     return plan
 
 
@@ -195,7 +179,7 @@ def _plan_for_action(request, pk):
 @require_POST
 def approve(request, pk):
     plan = _plan_for_action(request, pk)
-    if not reviewing.can_approve(request.user):
+    if not roles.can_approve(request.user):
         raise PermissionDenied
     try:
         reviewing.approve_plan(plan, by=request.user)
@@ -210,11 +194,11 @@ def approve(request, pk):
 def review_report(request, pk):
     report = get_object_or_404(
         ProgressReport.objects.filter(
-            commitment__plan__in=WorkPlan.objects.editable_by(request.user)
+            commitment__plan__in=roles.editable_plans(request.user)
         ).select_related("commitment__plan__institution"),
         pk=pk,
     )
-    if not reviewing.can_verify(request.user):
+    if not roles.can_verify(request.user):
         raise PermissionDenied
     try:
         if "verify" in request.POST:
@@ -237,7 +221,7 @@ def evidence(request, pk):
     report = get_object_or_404(ProgressReport.objects.select_related("commitment__plan"), pk=pk)
     plan = report.commitment.plan
     public = report.status == ProgressReport.Status.VERIFIED and plan.is_public
-    if not report.evidence_file or not (public or can_see_internal(request.user, plan)):
+    if not report.evidence_file or not (public or roles.works_on(request.user, plan)):
         raise Http404
     extension = report.evidence_file.name.rsplit(".", 1)[-1].lower()
     content_type = {

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def grant(apps, schema_editor):
-    from culture_portal.roles import sync_groups
+    from permissions.groups import sync_groups
 
     sync_groups(apps, {"Lãnh đạo": ["culture_portal.view_auditevent"]})
 

@@ -2,9 +2,9 @@ from django.db import migrations
 
 
 def create_defaults(apps, schema_editor):
-    from culture_portal.roles import sync_groups
+    from permissions.groups import sync_groups
     from institutions.roles import DEFAULT_FACILITY_KINDS, DEFAULT_TYPES, ROLES
-    from culture_portal.text import vietnamese_slugify
+    from vietnamese.text import vietnamese_slugify
 
     InstitutionType = apps.get_model("institutions", "InstitutionType")
     for order, (name, level) in enumerate(DEFAULT_TYPES):

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from culture_portal.search import search_tokens
+from search.matching import search_tokens
 
 
 def retokenize(apps, schema_editor):

@@ -6,8 +6,8 @@ import re
 from django.db import migrations
 from django.utils.html import strip_tags
 
-from culture_portal.search import search_tokens
-from culture_portal.text import normalize_text
+from search.matching import search_tokens
+from vietnamese.text import normalize_text
 
 
 def retokenize(apps, schema_editor):

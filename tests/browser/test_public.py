@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from culture_portal.models import SiteIdentity
+from identity.models import SiteIdentity
 from news.models import Article
 from tests.factories import ArticleFactory, ArticlePhotoFactory, CategoryFactory
 

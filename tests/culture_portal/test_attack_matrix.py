@@ -16,8 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 
-from culture_portal import audit
-from culture_portal.models import AuditEvent
+from audit import trail as audit
+from audit.models import AuditEvent
 from institutions.models import (
     Assessment,
     FacilityKind,
@@ -662,7 +662,7 @@ REFERENCE = {
         REVIEWERS,
         ONLY_ROOT,
     ),
-    "culture_portal.auditevent": (
+    "audit.auditevent": (
         lambda w: audit.record(AuditEvent.Action.DELETED, w, by=w.editors.first()),
         REVIEWERS,
         NOBODY,
@@ -712,7 +712,7 @@ def test_site_identity_is_the_superusers():
     from django.contrib.auth.models import Permission
 
     assert not Permission.objects.filter(
-        content_type__app_label="culture_portal",
+        content_type__app_label="identity",
         codename__in=["change_siteidentity", "add_siteidentity"],
         group__isnull=False,
     ).exists()
@@ -732,8 +732,8 @@ COVERED_ADMIN_MODELS = {
     "work_plans_workplan": "test_work_plan_of_a",
     "work_plans_progressreport": "test_progress_report_of_a",
     "work_plans_commitmentcategory": "test_shared_lists_and_settings",
-    "culture_portal_auditevent": "test_shared_lists_and_settings",
-    "culture_portal_siteidentity": "test_site_identity_is_the_superusers",
+    "audit_auditevent": "test_shared_lists_and_settings",
+    "identity_siteidentity": "test_site_identity_is_the_superusers",
     "auth_user": "test_shared_lists_and_settings",
     "auth_group": "test_shared_lists_and_settings",
     # django-axes' records: superusers only (no group holds a permission on them).

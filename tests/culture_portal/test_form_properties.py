@@ -14,8 +14,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from culture_portal.models import SiteIdentity
-from culture_portal.text import _CONTROL
+from identity.models import SiteIdentity
 from institutions.importing import import_units_csv
 from institutions.models import Assessment
 from news.importing import import_file
@@ -28,6 +27,7 @@ from tests.factories import (
     ProgressReportFactory,
     WorkPlanFactory,
 )
+from vietnamese.text import CONTROL as _CONTROL
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ ORDINARY = {
     "report": {"period_start": "quarter:2025-04-01"},
     "unit": {"code": "99999"},
 }
-PORTAL_APPS = ("news", "institutions", "work_plans", "culture_portal")
+PORTAL_APPS = ("news", "institutions", "work_plans", "identity")
 
 
 def row_counts() -> dict[str, int]:

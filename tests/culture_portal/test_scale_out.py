@@ -18,7 +18,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from moto import mock_aws
 
-from culture_portal import db_routers
+from replicas import routers as db_routers
 from tests.factories import ArticleFactory, ArticlePhotoFactory, jpeg_file
 from tests.work_plans.test_plans import REPORT_ADD, report_data
 from work_plans.models import ProgressReport
@@ -44,9 +44,9 @@ def object_storage(settings, monkeypatch):
         client.create_bucket(Bucket="minh-chung")
         settings.STORAGES = {
             **settings.STORAGES,
-            "default": {"BACKEND": "culture_portal.storage_s3.PortalS3Storage", "OPTIONS": S3},
+            "default": {"BACKEND": "uploads.storage_s3.PortalS3Storage", "OPTIONS": S3},
             "private": {
-                "BACKEND": "culture_portal.storage_s3.PortalS3Storage",
+                "BACKEND": "uploads.storage_s3.PortalS3Storage",
                 "OPTIONS": {**S3, "bucket_name": "minh-chung", "querystring_auth": True},
             },
         }
@@ -159,9 +159,9 @@ def test_settings_read_object_storage_and_replica_from_the_environment():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     ).stdout
     default, private_bucket, port, routers, message = json.loads(out.strip().splitlines()[-1])
-    assert default["BACKEND"] == "culture_portal.storage_s3.PortalS3Storage"
+    assert default["BACKEND"] == "uploads.storage_s3.PortalS3Storage"
     assert default["OPTIONS"]["custom_domain"] == "cdn.example.gov.vn/media"
     assert default["OPTIONS"]["url_protocol"] == "https:"
     assert private_bucket == "anh-private"
-    assert port == 5433 and routers == ["culture_portal.db_routers.ReplicaRouter"]
+    assert port == 5433 and routers == ["replicas.routers.ReplicaRouter"]
     assert message.startswith("Đăng nhập sai")

@@ -10,7 +10,6 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from culture_portal.text import fold
 from news.importing import (
     UnusableFile,
     find_event_date,
@@ -22,6 +21,7 @@ from news.importing import (
 )
 from news.models import Article, Category
 from tests.factories import CategoryFactory
+from vietnamese.text import fold
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 SAMPLES = Path(__file__).resolve().parent / "samples"

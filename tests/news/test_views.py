@@ -290,7 +290,7 @@ def test_home_shows_featured_latest_and_categories(client, django_assert_max_num
 
 
 def test_layout_has_skip_link_navigation_search_and_agency_footer(client):
-    from culture_portal.models import SiteIdentity
+    from identity.models import SiteIdentity
 
     SiteIdentity(
         name="Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Tháp",

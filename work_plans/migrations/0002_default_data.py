@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def create_defaults(apps, schema_editor):
-    from culture_portal.roles import sync_groups
+    from permissions.groups import sync_groups
     from work_plans.roles import DEFAULT_CATEGORIES, ROLES
 
     Category = apps.get_model("work_plans", "CommitmentCategory")

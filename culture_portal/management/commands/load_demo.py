@@ -2,12 +2,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from culture_portal import search_index
-from culture_portal.models import SiteIdentity
-from culture_portal.storage import StorageWriteError, remove_written, upload_journal
+from identity import demo as identity_demo
 from institutions import demo as institutions_demo
 from institutions.importing import import_official_units
 from news import demo as news_demo
+from uploads.storage import StorageWriteError, remove_written, upload_journal
 from work_plans import demo as work_plans_demo
 
 
@@ -28,25 +27,11 @@ class Command(BaseCommand):
 
     def load(self):
         with transaction.atomic():
-            if not SiteIdentity.objects.exists():
-                SiteIdentity(
-                    name="Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Tháp",
-                    parent_agency="Ủy ban nhân dân tỉnh Đồng Tháp",
-                    portal_name="Cổng thông tin điện tử",
-                    address="Số 12, đường Võ Trường Toản, phường Cao Lãnh, tỉnh Đồng Tháp",
-                    phone="0277 3851 234",
-                    hotline="0277 3851 999",
-                    email="vanphong.svhttdl@dongthap.gov.vn",
-                    content_responsible="Nguyễn Văn An – Phó Giám đốc Sở",
-                    license_text="Giấy phép thiết lập trang thông tin điện tử số 01/GP-STTTT",
-                    description="Tin tức, thiết chế văn hóa và kế hoạch công tác của ngành "
-                    "văn hóa, thể thao và du lịch tỉnh.",
-                ).save()
+            identity_demo.load()
             news = news_demo.load()
             institutions = institutions_demo.load()
             units = import_official_units()
             plans = work_plans_demo.load()
-            search_index.rebuild()
         return news, institutions, units, plans
 
     def report(self, news, institutions, units, plans):

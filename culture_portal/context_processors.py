@@ -1,7 +1,0 @@
-from django.conf import settings
-
-from culture_portal.models import SiteIdentity
-
-
-def site_identity(request):
-    return {"site": SiteIdentity.load(), "DEBUG": settings.DEBUG}

@@ -1,0 +1,215 @@
+"""Whole-page cache for anonymous visitors, with versioned keys.
+
+Every cached page's key carries the site's content version. Saving or deleting any content
+of the apps that ask for it (`watch`: articles, institutions, plans, the site identity…) sets
+a new version, so every page that shows it is rendered afresh on the next request: no stale
+page after a publish, and no waiting for a TTL. Content can also change by itself at a set
+time (a scheduled article): apps tell when (`changes_at`), and no page is kept past it.
+
+Visitors with a session cookie (signed-in staff and leaders) always get live pages. If the
+cache backend fails (Redis down), django-redis ignores the error and pages are rendered.
+
+Each worker process also keeps the pages it has served lately in memory (a bounded LRU in
+front of the shared cache). That is safe because a key names the content version: once the
+version changes, no request asks for the old keys again. A hit then costs one small read of
+the version from the shared cache and no copy of the page over the network.
+"""
+
+import hashlib
+import logging
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+
+from replicas.routers import note_primary_position
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "content-version"
+EXCLUDED_PREFIXES = ("/admin/", "/static/", "/media/", "/healthz", "/jsi18n/")
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+class LocalPages:
+    """The pages this process served lately: key → (expiry, status, headers, content)."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.entries: OrderedDict[str, tuple] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> HttpResponse | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] < time.time():
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+        _expiry, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        return response
+
+    def set(self, key: str, response, timeout: int) -> None:
+        content = response.content
+        if len(content) > self.max_bytes // 20:
+            return
+        headers = list(response.headers.items())
+        entry = (time.time() + timeout, response.status_code, headers, content)
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = entry
+            self.size += len(content)
+            while self.size > self.max_bytes and self.entries:
+                self._drop(next(iter(self.entries)))
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+    def _drop(self, key: str) -> None:
+        entry = self.entries.pop(key)
+        self.size -= len(entry[3])
+
+
+local_pages = LocalPages(max_bytes=settings.PAGE_CACHE_LOCAL_BYTES)
+
+
+def content_version() -> str:
+    version = _cache().get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        _cache().add(VERSION_KEY, version, None)
+        version = _cache().get(VERSION_KEY) or version
+    return version
+
+
+def bump_content_version(**kwargs) -> None:
+    # Now, for the rest of this request; and again once the change is committed, so that a
+    # page rendered by another request meanwhile (from the data before the commit) is not
+    # kept under the new version. The primary's WAL position is noted at that point for the
+    # read replica (replicas/routers.py).
+    _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+    # Once per transaction: an import saving a thousand rows bumps once at its commit. (Looked
+    # up in the pending callbacks rather than flagged, so that a rolled-back savepoint that
+    # took the first registration with it does not leave the commit without one.)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        pending[1] is _bump_after_commit for pending in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_bump_after_commit)
+
+
+def _bump_after_commit() -> None:
+    note_primary_position()
+    _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+_next_changes: list[Callable[[], datetime | None]] = []
+
+
+def changes_at(next_change: Callable[[], datetime | None]) -> None:
+    """Register when content next changes by itself (a scheduled publication): a function
+    that returns that moment, or None."""
+    _next_changes.append(next_change)
+
+
+def seconds_to_next_change(version: str) -> int:
+    """Seconds until content next changes by itself (cached per content version)."""
+    key = f"next-change:{version}"
+    moment = _cache().get(key)
+    now = timezone.now()
+    if moment is None or moment <= now:
+        moments = [m for m in (next_change() for next_change in _next_changes) if m]
+        moment = min(moments, default=None) or now + timedelta(days=1)
+        _cache().set(key, moment, max(1, int((moment - now).total_seconds())))
+    return max(0, int((moment - now).total_seconds()))
+
+
+def watch(app_config) -> None:
+    """Any save or deletion of the app's models renews cached pages (called from the app's
+    `ready`). A model with `page_cache_ignore = True`, and the version history, are left out."""
+    for model in app_config.get_models():
+        if model._meta.label.split(".")[1].startswith("Historical"):
+            continue
+        if getattr(model, "page_cache_ignore", False):
+            continue
+        uid = f"page-cache:{model._meta.label}"
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + ":save")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid + ":delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                bump_content_version, sender=field.remote_field.through, dispatch_uid=uid
+            )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def cacheable_request(self, request) -> bool:
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(EXCLUDED_PREFIXES)
+        )
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        version = content_version()
+        digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = f"page:{version}:{digest}"
+        cached = local_pages.get(key)
+        if cached is None:
+            cached = _cache().get(key)
+            if cached is not None:
+                timeout = min(settings.PAGE_CACHE_SECONDS, seconds_to_next_change(version))
+                local_pages.set(key, cached, timeout)
+        if cached is not None:
+            return get_conditional_response(
+                request,
+                etag=cached.get("ETag"),
+                last_modified=None,
+                response=cached,
+            )
+        response = self.get_response(request)
+        if request.method == "GET" and self.cacheable_response(response):
+            timeout = min(settings.PAGE_CACHE_SECONDS, seconds_to_next_change(version))
+            if timeout > 0:
+                patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+                _cache().set(key, response, timeout)
+                local_pages.set(key, response, timeout)
+        return response
+
+    @staticmethod
+    def cacheable_response(response) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )

@@ -1,0 +1,263 @@
+"""A search as the site search page answers it: the query, what is wrong with it, the
+ranked results of the page asked for, the counts per kind, and what to try instead."""
+
+from functools import cached_property
+
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from search import index
+from search.matching import (
+    COUNT_LIMIT,
+    MAX_QUERY_CHARS,
+    MAX_WORDS,
+    MIN_CHARS,
+    RANK_LIMIT,
+    Query,
+    index_scans,
+    matching,
+    phrase_q,
+    words_q,
+)
+from search.models import SearchEntry
+from search.snippets import highlight, snippet
+
+
+class Results:
+    """Ranked public search results over SearchEntry, with counts per kind."""
+
+    def __init__(self, query: Query, kind: str | None = None, now=None):
+        self.query = query
+        self.kind = kind
+        self.now = now or timezone.now()
+
+    @cached_property
+    def public(self):
+        return SearchEntry.objects.filter(public=True, date__lte=self.now)
+
+    @cached_property
+    def visible(self):
+        return self.public.filter(kind=self.kind) if self.kind else self.public
+
+    @cached_property
+    def matched(self):
+        return matching(self.public, self.query.words)
+
+    def quick_count(self, limit: int = 100) -> int:
+        """Matches of any kind, counted up to `limit` + 1 (for suggestions)."""
+        with index_scans(SearchEntry):
+            return self.matched.order_by()[: limit + 1].count()
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """Matches per kind, counted up to COUNT_LIMIT + 1 (beyond: "more than")."""
+        with index_scans(SearchEntry):
+            return {
+                source.kind: self.matched.filter(kind=source.kind)
+                .order_by()[: COUNT_LIMIT + 1]
+                .count()
+                for source in index.public_sources()
+            }
+
+    @property
+    def total_all(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def total(self) -> int:
+        if self.kind:
+            return self.counts.get(self.kind, 0)
+        return sum(self.counts.values())
+
+    @property
+    def is_capped(self) -> bool:
+        return any(n > COUNT_LIMIT for n in self.counts.values())
+
+    @cached_property
+    def candidates(self) -> list[int]:
+        """The newest RANK_LIMIT matches and the newest RANK_LIMIT matches in the title (as
+        ids): what is ranked. Bounded work, whatever the number of matches."""
+        words = self.query.words
+        found = self.matched if not self.kind else self.matched.filter(kind=self.kind)
+        newest = found.order_by("-date", "-pk").values_list("pk", flat=True)[:RANK_LIMIT]
+        # Every word in the title means every word in the tokens (they include the title):
+        # the title's own index answers alone.
+        in_title = (
+            matching(self.visible, words, field="title_tokens")
+            .order_by("-date", "-pk")
+            .values_list("pk", flat=True)[:RANK_LIMIT]
+        )
+        return list(dict.fromkeys([*newest, *in_title]))
+
+    def ranked(self):
+        words = self.query.words
+        rank = Case(
+            When(phrase_q("title_tokens", words), then=Value(3)),
+            When(phrase_q("tokens", words), then=Value(2)),
+            When(words_q("title_tokens", words), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        return (
+            SearchEntry.objects.filter(pk__in=self.candidates)
+            .annotate(rank=rank)
+            .defer("tokens", "title_tokens")
+            .order_by("-rank", "-date", "-pk")
+        )
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told its count (the search has its candidates in hand)."""
+
+    def __init__(self, object_list, per_page, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+
+def shown_count(count: int, capped: bool = False) -> str:
+    if capped or count > COUNT_LIMIT:
+        return f"{COUNT_LIMIT:,}+".replace(",", ".")
+    return str(count)
+
+
+class SearchPage:
+    """One request of the search page: `q`, `loai` and `page` as typed, whatever they are."""
+
+    per_page = 10
+
+    def __init__(self, params):
+        self.query = Query.parse(params.get("q"))
+        self.kind_param = str(params.get("loai", ""))
+        slugs = {source.slug: source for source in index.public_sources()}
+        self.source = slugs.get(self.kind_param)
+        self.page_number = params.get("page")
+
+    @cached_property
+    def notices(self) -> list[str]:
+        notices = []
+        if self.kind_param and self.source is None:
+            notices.append(_("Không có loại kết quả này; đang hiện mọi loại."))
+        if self.query.truncated:
+            notices.append(
+                _("Từ khoá quá dài: chỉ tìm theo %(words)d từ đầu tiên (tối đa %(chars)d ký tự).")
+                % {"words": MAX_WORDS, "chars": MAX_QUERY_CHARS}
+            )
+        return notices
+
+    @cached_property
+    def problem(self) -> str:
+        """Why the query cannot be searched, shown next to the box ("" when it can)."""
+        if self.query.is_empty:
+            return _("Hãy gõ điều cần tìm: tên thiết chế, địa danh, sự kiện…")
+        if not self.query.words:
+            return _("Từ khoá không có chữ hay số nào để tìm. Hãy gõ bằng chữ.")
+        if not self.query.is_usable:
+            return _("Từ khoá quá ngắn: hãy gõ ít nhất %(n)d chữ cái.") % {"n": MIN_CHARS}
+        return ""
+
+    @cached_property
+    def results(self) -> Results | None:
+        if self.problem:
+            return None
+        return Results(self.query, self.source.kind if self.source else None)
+
+    @cached_property
+    def page(self):
+        results = self.results
+        paginator = KnownCountPaginator(
+            results.ranked(), self.per_page, count=len(results.candidates)
+        )
+        return paginator.get_page(self.page_number)
+
+    def hits(self) -> list[dict]:
+        words = self.query.words
+        return [
+            {
+                "entry": entry,
+                "source": index.source(entry.kind),
+                "title": highlight(entry.title, words),
+                "snippet": snippet(entry.text, words),
+            }
+            for entry in self.page.object_list
+        ]
+
+    def tabs(self) -> list[dict]:
+        results = self.results
+        return [
+            {
+                "slug": "",
+                "label": _("Tất cả"),
+                "count": shown_count(results.total_all, results.is_capped),
+            }
+        ] + [
+            {"slug": s.slug, "label": s.label, "count": shown_count(results.counts[s.kind])}
+            for s in index.public_sources()
+        ]
+
+    def suggestions(self) -> list[tuple[str, int | str]]:
+        """What to try instead: the query without its words that find nothing, then each
+        word, as typed, that finds something on its own."""
+        suggestions = []
+        for word in list(dict.fromkeys(self.query.text.split()))[: MAX_WORDS // 2]:
+            alone = Query.parse(word)
+            if alone.is_usable and len(alone.words) == 1:
+                count = Results(alone).quick_count()
+                if count:
+                    suggestions.append((word, count))
+        if len(suggestions) > 1:
+            shorter = " ".join(word for word, _count in suggestions)
+            count = Results(Query.parse(shorter)).quick_count()
+            if count:
+                suggestions.insert(0, (shorter, count))
+        return [(word, "100+" if count > 100 else count) for word, count in suggestions]
+
+    def newest(self) -> dict | None:
+        """What the page offers when it has no result: the first source's newest items."""
+        for source in index.public_sources():
+            items = source.newest(4)
+            if items:
+                return {
+                    "title": source.newest_title,
+                    "template": source.newest_template,
+                    "items": items,
+                }
+        return None
+
+    def context(self) -> dict:
+        context = {
+            "query": self.query,
+            "kind": self.kind_param if self.source else "",
+            "notices": self.notices,
+            "problem": self.problem,
+        }
+        results = self.results
+        if results is not None:
+            page = self.page
+            context.update(
+                results=results,
+                page_obj=page,
+                page_range=page.paginator.get_elided_page_range(
+                    page.number, on_each_side=2, on_ends=1
+                ),
+                hits=self.hits(),
+                shown_total=shown_count(results.total),
+                tabs=self.tabs(),
+                limited=results.total > len(results.candidates),
+            )
+            if results.total_all == 0 and len(self.query.words) > 1:
+                context["suggestions"] = self.suggestions()
+        if not context.get("hits"):
+            context["newest"] = self.newest()
+            context["browse"] = [
+                {"url": reverse(s.browse_url_name), "label": s.browse_label}
+                for s in reversed(index.public_sources())
+                if s.browse_url_name
+            ]
+        return context

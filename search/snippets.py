@@ -1,0 +1,79 @@
+"""What a result shows of its text: the words of the query marked, around where they occur."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from vietnamese.text import fold, normalize_text
+
+
+def _match_key(char: str) -> str:
+    folded = fold(char)[:1] or " "
+    return folded if ("a" <= folded <= "z" or "0" <= folded <= "9") else " "
+
+
+def _folded_same_length(text: str) -> str:
+    """The text folded character by character, so that positions stay those of the text."""
+    return text.translate({ord(c): _match_key(c) for c in set(text)})
+
+
+def _word_pattern(words) -> re.Pattern:
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+
+
+def _marked(text: str, spans) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        out.append(escape(text[last:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def highlight(text: str, words) -> str:
+    """The whole text, escaped, with every query word in <mark>."""
+    if not words or not text:
+        return escape(text)
+    spans = [m.span() for m in _word_pattern(words).finditer(_folded_same_length(text))]
+    return mark_safe(_marked(text, spans))
+
+
+def snippet(text: str, words, length: int = 240) -> str:
+    """About `length` characters of text around the best place where the words occur."""
+    text = normalize_text(text)
+    if not text:
+        return ""
+    folded = _folded_same_length(text)
+    matches = list(_word_pattern(words).finditer(folded))[:200] if words else []
+    start = 0
+    if matches:
+        phrase = re.search(
+            r"(?<![a-z0-9])" + r" +".join(map(re.escape, words)) + r"(?![a-z0-9])", folded
+        )
+        if phrase:
+            anchor = phrase.start()
+        else:
+            # The place where the most different words fall within one snippet.
+            def spread(i):
+                inside = [m for m in matches[i:] if m.start() < matches[i].start() + length]
+                return len({m.group() for m in inside})
+
+            anchor = matches[max(range(len(matches)), key=lambda i: (spread(i), -i))].start()
+        start = max(0, anchor - length // 4)
+        if start:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < anchor else start
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    spans = [
+        (max(m.start(), start) - start, min(m.end(), end) - start)
+        for m in matches
+        if m.start() < end and m.end() > start
+    ]
+    body = _marked(text[start:end], spans)
+    return mark_safe(("… " if start else "") + body + (" …" if end < len(text) else ""))

@@ -1,0 +1,119 @@
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from photos.images import clean_photo, rendition_name
+from tests.factories import ArticlePhotoFactory, jpeg_file
+
+
+def upload(data: bytes, name="anh.jpg", content_type="image/jpeg"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def encode(image: Image.Image, fmt: str, **kwargs) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **kwargs)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("fmt, extension", [("JPEG", "jpg"), ("PNG", "png"), ("WEBP", "webp")])
+def test_accepts_real_photos(fmt, extension):
+    cleaned = clean_photo(upload(encode(Image.new("RGB", (300, 200), "red"), fmt)))
+    assert cleaned.name.endswith(f".{extension}")
+    assert Image.open(io.BytesIO(cleaned.read())).size == (300, 200)
+
+
+def test_removes_exif_including_gps_and_applies_orientation():
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90° clockwise to display
+    exif[0x8825] = {1: "N", 2: (10.0, 30.0, 0.0)}  # GPSInfo
+    exif[0x010F] = "Máy ảnh"
+    data = encode(Image.new("RGB", (400, 200), "blue"), "JPEG", exif=exif)
+    assert Image.open(io.BytesIO(data)).getexif().get(0x8825)
+    cleaned = Image.open(io.BytesIO(clean_photo(upload(data)).read()))
+    assert cleaned.size == (200, 400)
+    assert not cleaned.getexif()
+
+
+def test_stored_name_is_generated_not_the_uploaders():
+    cleaned = clean_photo(upload(encode(Image.new("RGB", (10, 10)), "PNG"), name="../../x.php"))
+    assert ".." not in cleaned.name and not cleaned.name.endswith(".php")
+
+
+@pytest.mark.parametrize(
+    "data, name, content_type",
+    [
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "a.svg",
+            "image/svg+xml",
+        ),
+        (b"<html><script>alert(1)</script></html>", "anh.jpg", "image/jpeg"),
+        (b"GIF89a" + b"\x00" * 50, "anh.gif", "image/gif"),
+        (b"", "rong.jpg", "image/jpeg"),
+        (b"%PDF-1.4 not an image", "anh.png", "image/png"),
+    ],
+)
+def test_refuses_what_is_not_a_jpeg_png_or_webp(data, name, content_type):
+    with pytest.raises(ValidationError) as error:
+        clean_photo(upload(data, name, content_type))
+    assert "ảnh" in str(error.value).lower() or "tệp" in str(error.value).lower()
+
+
+def test_refuses_a_gif_even_when_it_is_a_valid_image():
+    with pytest.raises(ValidationError, match="JPEG, PNG hoặc WebP"):
+        clean_photo(upload(encode(Image.new("RGB", (10, 10)), "GIF"), "anh.gif"))
+
+
+def test_refuses_a_truncated_jpeg():
+    data = encode(Image.effect_noise((600, 400), 60).convert("RGB"), "JPEG")
+    with pytest.raises(ValidationError, match="hỏng"):
+        clean_photo(upload(data[: len(data) // 2]))
+
+
+def test_refuses_a_file_over_the_size_limit(settings):
+    settings.PHOTO_MAX_BYTES = 1000
+    data = encode(Image.effect_noise((300, 300), 80).convert("RGB"), "JPEG")
+    with pytest.raises(ValidationError, match="quá lớn"):
+        clean_photo(upload(data))
+
+
+def test_refuses_a_decompression_bomb(settings):
+    settings.PHOTO_MAX_PIXELS = 1_000_000
+    data = encode(Image.new("L", (4000, 4000)), "PNG", optimize=True)
+    assert len(data) < 100_000  # tiny file, huge image
+    with pytest.raises(ValidationError, match="điểm ảnh"):
+        clean_photo(upload(data, "bom.png", "image/png"))
+
+
+@pytest.mark.django_db
+def test_renditions_are_made_in_webp_and_jpeg_without_upscaling():
+    photo = ArticlePhotoFactory(image=jpeg_file(width=700, height=350))
+    assert photo.renditions["widths"] == [320, 640, 700]
+    storage = photo.image.storage
+    for width in (320, 640, 700):
+        for extension in ("jpg", "webp"):
+            name = photo.image.name.rsplit(".", 1)[0] + f"_w{width}.{extension}"
+            assert storage.exists(name)
+            with storage.open(name) as handle:
+                assert Image.open(handle).size[0] == width
+    assert "320w" in photo.srcset_webp and ".webp" in photo.srcset_webp
+    assert photo.src(1024).endswith("_w700.jpg")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", [None, "photos/2019/ảnh cũ (1).jpg", "photos/a b/c%20d.png"])
+def test_rendition_urls_are_the_storages(name):
+    photo = ArticlePhotoFactory(image=jpeg_file(1200, 800))
+    if name:
+        photo = type(photo).objects.get(pk=photo.pk)
+        photo.image.name = name
+    storage = photo.image.storage
+    for width in photo.renditions["widths"]:
+        for extension in ("jpg", "webp"):
+            expected = storage.url(rendition_name(photo.image.name, width, extension))
+            assert photo.rendition_url(width, extension) == expected
+    assert photo.srcset_webp.count(" ") == 2 * len(photo.renditions["widths"]) - 1
