@@ -54,6 +54,7 @@ test: install test-tools
 check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	SECRET_KEY=$(TEST_SECRET) $(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=0 SECRET_KEY=$(TEST_SECRET) ALLOWED_HOSTS=portal.example.gov.vn \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
