@@ -1,4 +1,5 @@
 import re
+from collections import Counter
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -41,6 +42,27 @@ class AdministrativeUnitQuerySet(models.QuerySet):
     def before_reform(self):
         """Units as they were on 30 June 2025, before the reorganisation."""
         return self.valid_on(date(2025, 6, 30))
+
+    def with_institution_counts(self) -> list["AdministrativeUnit"]:
+        """These units, each with `institution_count`: the institutions in it or in any unit
+        below it (one query for the counts, whatever the number of units)."""
+        units = list(self)
+        ids = {unit.pk for unit in units}
+        places = (
+            "unit_id",
+            "unit__parent_id",
+            "unit__parent__parent_id",
+            "unit__parent__parent__parent_id",
+        )
+        inside = Q()
+        for place in places:
+            inside |= Q(**{f"{place.removesuffix('_id')}__in": ids})
+        counts = Counter()
+        for row in Institution.objects.filter(inside).values_list(*places):
+            counts.update(pk for pk in row if pk in ids)
+        for unit in units:
+            unit.institution_count = counts[unit.pk]
+        return units
 
 
 class AdministrativeUnit(models.Model):
@@ -268,6 +290,12 @@ class InstitutionQuerySet(models.QuerySet):
             incomplete |= Q(**{f"{name}__isnull": True}) if field.null else Q(**{name: ""})
         stale = Q(updated_at__lt=timezone.now() - timedelta(days=stale_after_days))
         return self.filter(incomplete | stale)
+
+    def at_place(self, unit):
+        """What a place's page lists: a commune's institutions include its villages'
+        cultural houses; a province or district lists those of its own level."""
+        located = within_unit(unit.pk) if unit.level >= Level.COMMUNE else Q(unit=unit)
+        return self.filter(located)
 
     def search(self, query: str):
         """Institutions matching `query` as the site search does (search/matching.py)."""

@@ -1,11 +1,12 @@
-from collections import Counter
 from datetime import date, timedelta
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
@@ -16,8 +17,8 @@ from institutions.models import (
     Institution,
     InstitutionPhoto,
     Level,
-    within_unit,
 )
+from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
 
 LEADER_PERMISSION = "institutions.change_any_institution"
@@ -44,7 +45,16 @@ def latest_plan(institution):
     return {"plan": plan, **plan.fulfilment(day)}
 
 
-class InstitutionListView(ElidedPageRangeMixin, FilterView):
+def directory_crumb() -> Crumb:
+    return Crumb(_("Thiết chế văn hóa"), reverse("institutions:list"))
+
+
+def place_crumbs(unit, query: str = "") -> list[Crumb]:
+    """A unit and the units above it, each linking to its page."""
+    return [Crumb(u.title_name, u.get_absolute_url() + query) for u in [*unit.ancestors(), unit]]
+
+
+class InstitutionListView(BreadcrumbsMixin, ElidedPageRangeMixin, FilterView):
     filterset_class = InstitutionFilter
     paginate_by = 20
     strict = False
@@ -64,8 +74,11 @@ class InstitutionListView(ElidedPageRangeMixin, FilterView):
         ]
         return context
 
+    def get_breadcrumbs(self):
+        return [Crumb(_("Thiết chế văn hóa"))]
 
-class InstitutionDetailView(DetailView):
+
+class InstitutionDetailView(BreadcrumbsMixin, DetailView):
     template_name = "institutions/institution_detail.html"
 
     def get_queryset(self):
@@ -90,6 +103,9 @@ class InstitutionDetailView(DetailView):
             **kwargs,
         )
 
+    def get_breadcrumbs(self):
+        return [directory_crumb(), *place_crumbs(self.object.unit)]
+
 
 def directory_query(unit) -> str:
     """The directory's filter query that selects `unit` (villages: their commune)."""
@@ -105,7 +121,7 @@ def directory_query(unit) -> str:
     return query.urlencode()
 
 
-class PlaceView(TemplateView):
+class PlaceView(BreadcrumbsMixin, TemplateView):
     """Browse by place: a unit's sub-units with how many institutions each holds."""
 
     template_name = "institutions/place.html"
@@ -121,47 +137,35 @@ class PlaceView(TemplateView):
             unit is not None and not unit.is_valid_on(today)
         )
         day = date(2025, 6, 30) if before else today
-        children = (
+        units = (
             unit.children.all() if unit else AdministrativeUnit.objects.filter(level=Level.PROVINCE)
         )
-        children = list(children.valid_on(day).order_by("name"))
-        scope = Institution.objects.filter(within_unit(unit.pk)) if unit else Institution.objects
-        counts = Counter()
-        child_ids = {child.pk for child in children}
-        for row in scope.values_list(
-            "unit_id",
-            "unit__parent_id",
-            "unit__parent__parent_id",
-            "unit__parent__parent__parent_id",
-        ):
-            for pk in row:
-                if pk in child_ids:
-                    counts[pk] += 1
-        for child in children:
-            child.institution_count = counts[child.pk]
+        children = units.valid_on(day).order_by("name").with_institution_counts()
         # Places with institutions first (the department's own province before the others).
         children.sort(key=lambda child: (-child.institution_count, child.name))
         here = []
         if unit:
-            # A commune's page lists what it holds, its villages' cultural houses included.
-            located = within_unit(unit.pk) if unit.level >= Level.COMMUNE else Q(unit=unit)
-            here = (
-                Institution.objects.filter(located)
-                .select_related("type", "unit")
-                .order_by("level", "name")
-            )
+            here = Institution.objects.at_place(unit).select_related("type", "unit")
+            here = here.order_by("level", "name")
+        self.unit, self.before = unit, before
         return super().get_context_data(
             unit=unit,
             directory_query=directory_query(unit),
             children=children,
             here=here,
             before=before,
-            ancestors=unit.ancestors() if unit else [],
             **kwargs,
         )
 
+    def get_breadcrumbs(self):
+        query = "?truoc-2025=1" if self.before else ""
+        crumbs = [directory_crumb(), Crumb(_("Địa bàn"), reverse("institutions:places") + query)]
+        if self.unit:
+            crumbs += place_crumbs(self.unit, query)[:-1]
+        return crumbs
 
-class ReviewView(PermissionRequiredMixin, FormView):
+
+class ReviewView(BreadcrumbsMixin, PermissionRequiredMixin, FormView):
     """A leader's review page of one institution, with its yearly assessments."""
 
     permission_required = LEADER_PERMISSION
@@ -200,6 +204,14 @@ class ReviewView(PermissionRequiredMixin, FormView):
             plan=latest_plan(institution),
             **kwargs,
         )
+
+    def get_breadcrumbs(self):
+        institution = self.institution
+        return [
+            directory_crumb(),
+            Crumb(institution.name, institution.get_absolute_url()),
+            Crumb(_("Đánh giá")),
+        ]
 
 
 class FollowUpView(PermissionRequiredMixin, ElidedPageRangeMixin, ListView):

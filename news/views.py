@@ -1,14 +1,17 @@
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
 from news.filters import ArticleFilter
 from news.models import Article, Category
 from news.roles import can_preview
 
 
-class ArticleListView(ElidedPageRangeMixin, FilterView):
+class ArticleListView(BreadcrumbsMixin, ElidedPageRangeMixin, FilterView):
     filterset_class = ArticleFilter
     paginate_by = 12
     template_name = "news/article_list.html"
@@ -17,6 +20,9 @@ class ArticleListView(ElidedPageRangeMixin, FilterView):
     def get_queryset(self):
         # Evaluated per request: "published" depends on the time of the request.
         return Article.objects.published().for_listing()
+
+    def get_breadcrumbs(self):
+        return [Crumb(_("Tin tức"))]
 
 
 class CategoryArticleListView(ArticleListView):
@@ -27,8 +33,11 @@ class CategoryArticleListView(ArticleListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
 
+    def get_breadcrumbs(self):
+        return [Crumb(_("Tin tức"), reverse("news:article-list")), Crumb(self.category.name)]
 
-class ArticleDetailView(DetailView):
+
+class ArticleDetailView(BreadcrumbsMixin, DetailView):
     template_name = "news/article_detail.html"
 
     def get_queryset(self):
@@ -42,3 +51,10 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             body_items=article.body_with_photos(), related=article.related(), **kwargs
         )
+
+    def get_breadcrumbs(self):
+        crumbs = [Crumb(_("Tin tức"), reverse("news:article-list"))]
+        category = self.object.category
+        if category:
+            crumbs.append(Crumb(category.name, category.get_absolute_url()))
+        return crumbs

@@ -1,9 +1,11 @@
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from search.results import SearchPage
 
 
-class SearchView(TemplateView):
+class SearchView(BreadcrumbsMixin, TemplateView):
     """/tim-kiem/?q=…&loai=…: every public kind of content together, ranked."""
 
     template_name = "search/search.html"
@@ -11,3 +13,6 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         page = SearchPage(self.request.GET)
         return super().get_context_data(**page.context(), **kwargs)
+
+    def get_breadcrumbs(self):
+        return [Crumb(_("Tìm kiếm"))]

@@ -66,8 +66,14 @@ def make_staff(django_user_model, username, group=None, **extra):
     )
     if group:
         if not Group.objects.filter(name=group).exists():
-            # A transactional test before this one flushed the groups that migrations made.
+            # A transactional test before this one flushed the groups that migrations made
+            # (one with a serialized rollback leaves even the permissions out).
             from django.apps import apps
+            from django.contrib.auth.models import Permission
+            from django.core.management.sql import emit_post_migrate_signal
+
+            if not Permission.objects.exists():
+                emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
 
             from institutions.roles import ROLES as INSTITUTION_ROLES
             from news.roles import ROLES as NEWS_ROLES

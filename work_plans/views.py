@@ -7,11 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView, TemplateView
 
 from institutions.models import Institution, Level
+from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
 from work_plans import exporting, reviewing, roles
 from work_plans.forms import DashboardFilter, YearSearch
@@ -45,7 +48,7 @@ def current_year(request):
     return redirect("work_plans:year", year=timezone.localdate().year)
 
 
-class YearView(ElidedPageRangeMixin, ListView):
+class YearView(BreadcrumbsMixin, ElidedPageRangeMixin, ListView):
     """Public: the approved plans of a year with their verified progress, 50 a page, found by
     the institution's name (a province has a few hundred centres)."""
 
@@ -75,12 +78,15 @@ class YearView(ElidedPageRangeMixin, ListView):
         )
         return context
 
+    def get_breadcrumbs(self):
+        return [Crumb(_("Kế hoạch công tác"))]
 
-class PlanView(TemplateView):
+
+class PlanView(BreadcrumbsMixin, TemplateView):
     template_name = "work_plans/plan.html"
 
     def get_context_data(self, **kwargs):
-        plan = get_object_or_404(
+        self.plan = plan = get_object_or_404(
             plans_with_progress(WorkPlan.objects.all()),
             year=self.kwargs["year"],
             institution__slug=self.kwargs["slug"],
@@ -111,6 +117,14 @@ class PlanView(TemplateView):
             can_verify=internal and roles.can_verify(self.request.user),
             **kwargs,
         )
+
+    def get_breadcrumbs(self):
+        plan = self.plan
+        year_page = reverse("work_plans:year", kwargs={"year": plan.year})
+        return [
+            Crumb(_("Kế hoạch năm %(year)s") % {"year": plan.year}, year_page),
+            Crumb(plan.institution.name, plan.institution.get_absolute_url()),
+        ]
 
 
 class DashboardView(PermissionRequiredMixin, TemplateView):
