@@ -216,13 +216,18 @@ def rebuild(progress=None, kinds=None) -> int:
 
 
 def fill_missing(using="default", **kwargs) -> None:
-    """After `migrate`: each kind whose entries are not one per object (a new kind, a
-    database upgraded from an older index) is rebuilt; an index in step is left alone."""
-    stale = [
-        source.kind
-        for source in _sources.values()
-        if source.queryset().using(using).count()
-        != SearchEntry.objects.using(using).filter(kind=source.kind).count()
-    ]
-    if stale:
-        rebuild(kinds=stale)
+    """After `migrate`: each object without an entry gets one, and entries of objects that
+    are gone are dropped (a new kind of content, a database upgraded from an older index);
+    entries already there are kept as they are."""
+    for source in _sources.values():
+        objects = source.queryset().using(using)
+        entries = SearchEntry.objects.using(using).filter(kind=source.kind)
+        if objects.count() == entries.count():
+            continue
+        ids = set(objects.values_list("pk", flat=True))
+        indexed = set(entries.values_list("object_id", flat=True))
+        entries.filter(object_id__in=indexed - ids).delete()
+        missing = sorted(ids - indexed)
+        for start in range(0, len(missing), 500):
+            chunk = objects.filter(pk__in=missing[start : start + 500])
+            SearchEntry.objects.using(using).bulk_create(build(source, obj) for obj in chunk)
