@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit import trail
 from audit.models import AuditEvent
+from search.admin import IndexedSearchMixin
 
 
 class RecoverDeletedMixin:
@@ -127,11 +128,12 @@ class AuditedDeleteMixin:
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["at", "user", "action", "object_type", "object_repr", "detail"]
     list_filter = ["action", "object_type"]
     list_select_related = ["user"]
-    search_fields = ["object_repr", "user__username"]
+    search_fields = ["object_repr"]
+    search_help_text = _("Tìm theo đối tượng, người thực hiện hoặc chi tiết.")
     date_hierarchy = "at"
 
     def has_add_permission(self, request):

@@ -1,7 +1,5 @@
 """Institutions and administrative units in the search index."""
 
-from datetime import UTC, datetime
-
 from django.utils.translation import gettext_lazy as _
 
 from institutions.models import AdministrativeUnit, Institution
@@ -9,9 +7,6 @@ from search import index
 
 # A unit and every unit above it: a renamed province renames the place of what it holds.
 UNIT_AND_ABOVE = ("unit", "unit__parent", "unit__parent__parent", "unit__parent__parent__parent")
-# Units have no date of their own; the admin's search, the only one to find them, has no use
-# for one.
-NO_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 @index.register
@@ -59,7 +54,7 @@ class UnitSource(index.Source):
         return index.Entry(
             title=unit.name,
             url=unit.get_absolute_url(),
-            date=NO_DATE,
+            date=index.UNDATED,
             label=unit.parent.full_name if unit.parent_id else "",
             public=False,
         )

@@ -15,7 +15,7 @@ from uploads.admin import UploadFaultMixin
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order", "is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["name"]

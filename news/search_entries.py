@@ -1,4 +1,5 @@
-"""News in the search index: every article; published ones shown by the site search."""
+"""News in the search index: every article (published ones shown by the site search) and
+the categories (for the admin's search box)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -35,3 +36,21 @@ class ArticleSource(index.Source):
 
     def newest(self, count):
         return list(Article.objects.published().for_listing()[:count])
+
+
+@index.register
+class CategorySource(index.Source):
+    """Found by the admin's search box of categories."""
+
+    kind = "category"
+    model = "news.Category"
+    label = _("Chuyên mục")
+
+    def entry(self, category) -> index.Entry:
+        return index.Entry(
+            title=category.name,
+            url=category.get_absolute_url(),
+            date=index.UNDATED,
+            text=category.description,
+            public=False,
+        )

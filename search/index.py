@@ -16,7 +16,7 @@ show (`follows`: a category's name on its articles), so that renaming one rewrit
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.apps import apps
 from django.db import transaction
@@ -25,6 +25,10 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from search.matching import search_tokens
 from search.models import SearchEntry
+
+# The date of an entry whose object has none (a unit, a category): only the admin's search
+# boxes find those, and they do not sort by date.
+UNDATED = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)

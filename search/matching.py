@@ -127,7 +127,7 @@ def matching(queryset, words, field: str = "tokens"):
 def index_scans(model):
     """PostgreSQL: no sequential scan in the block. Counting the first thousand matches of a
     common word, the planner would rather read the table until it has them, checking every
-    row's (toasted) vector; the GIN index is ten times faster (bench/search.py)."""
+    row's (toasted) vector; the GIN index answers sooner (bench/search.py shows by how much)."""
     alias = router.db_for_read(model)
     connection = connections[alias]
     if connection.vendor != "postgresql":

@@ -169,12 +169,13 @@ def test_renaming_a_place_type_or_category_updates_the_results(client, dong_thap
 
 def test_rebuild_command_restores_a_lost_index(client, dong_thap):
     article("Hội thi hát then")
-    # An article, an institution and its province (units are found by the admin's search).
+    # An article and its category, an institution and its province (categories and units
+    # are found by the admin's search boxes).
     before = set(SearchEntry.objects.values_list("kind", "object_id", "public"))
     SearchEntry.objects.all().delete()
     out = __import__("io").StringIO()
     call_command("rebuild_search_index", stdout=out)
-    assert "3 mục" in out.getvalue()
+    assert "4 mục" in out.getvalue()
     assert set(SearchEntry.objects.values_list("kind", "object_id", "public")) == before
     assert titles(search(client, "hat then")) == ["Hội thi hát then"]
 
@@ -397,3 +398,24 @@ def test_admin_search_finds_drafts_without_diacritics(admin_client):
     assert "Bản nháp về Hoà Bình" in response.content.decode()
     response = admin_client.get(reverse("admin:news_article_changelist"), {"q": "hoa bin"})
     assert "Bản nháp về Hoà Bình" not in response.content.decode()
+
+
+def test_every_admin_search_box_matches_through_the_index(admin_client):
+    """Categories, units and the audit trail are found as the site search finds: without
+    diacritics, whole words."""
+    from audit import trail
+    from audit.models import AuditEvent
+    from tests.factories import CategoryFactory
+
+    CategoryFactory(name="Gia đình")
+    AdministrativeUnitFactory(name="Hoà Bình")
+    trail.record(AuditEvent.Action.PUBLISHED, article("Lễ hội Đền Hùng"))
+    for url, typed, shown in [
+        ("admin:news_category_changelist", "gia dinh", "Gia đình"),
+        ("admin:institutions_administrativeunit_changelist", "hoa binh", "Hoà Bình"),
+        ("admin:audit_auditevent_changelist", "le hoi den hung", "Lễ hội Đền Hùng"),
+    ]:
+        found = admin_client.get(reverse(url), {"q": typed}).context["cl"].result_list
+        assert len(found) == 1 and shown in str(found[0]), url
+        partial = admin_client.get(reverse(url), {"q": typed[:-1]}).context["cl"].result_list
+        assert not partial, url
