@@ -22,6 +22,12 @@ class PortalAdminSite(admin.AdminSite):
     site_title = _("Quản trị cổng thông tin")
     index_title = _("Quản lý nội dung")
 
+    def index(self, request, extra_context=None):
+        """The home page opens with what waits for the signed-in staff member."""
+        from navigation.tasks import tasks_for
+
+        return super().index(request, {"tasks": tasks_for(request.user), **(extra_context or {})})
+
     @property
     def login_form(self):
         # Imported here: this module is read while the apps are being loaded.

@@ -20,6 +20,7 @@ from institutions.models import (
     ProfileChange,
     within_unit,
 )
+from navigation import tasks
 from permissions.admin import ParentRulesInlineMixin
 from photos.admin import PhotoInlineMixin
 from search.admin import IndexedSearchMixin
@@ -276,3 +277,21 @@ class AssessmentAdmin(admin.ModelAdmin):
         if not change:
             obj.assessed_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@tasks.register
+def institution_tasks(user) -> list[tasks.Task]:
+    if not roles.is_leader(user):
+        return []
+    pending = ProfileChange.objects.filter(status=ProfileChange.Status.PENDING).count()
+    changes = reverse("admin:institutions_profilechange_changelist") + "?status__exact=pending"
+    follow_up = Institution.objects.active().needing_follow_up().count()
+    return [
+        tasks.Task(_("Thay đổi hồ sơ thiết chế chờ duyệt"), pending, changes),
+        tasks.Task(
+            _("Thiết chế cần theo dõi (hồ sơ thiếu hoặc lâu chưa cập nhật)"),
+            follow_up,
+            reverse("institutions:follow-up"),
+            always=True,
+        ),
+    ]

@@ -1,10 +1,12 @@
 from django.contrib import admin
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin import AuditedDeleteMixin, GuardedRevertMixin, RecoverDeletedMixin
+from navigation import tasks
 from news import publishing, roles
 from news.forms import ArticleAdminForm
 from news.models import Article, ArticlePhoto, Category
@@ -192,3 +194,12 @@ class ArticleAdmin(
             return True
 
         apply_to_each(self, request, queryset, unpublish, done_message=_("Đã gỡ %(n)d tin."))
+
+
+@tasks.register
+def news_tasks(user) -> list[tasks.Task]:
+    if not roles.can_publish(user):
+        return []
+    waiting = Article.objects.filter(status=Article.Status.REVIEW).count()
+    url = reverse("admin:news_article_changelist") + "?publication=pending"
+    return [tasks.Task(_("Tin chờ duyệt"), waiting, url)]

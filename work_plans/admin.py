@@ -2,11 +2,14 @@ from datetime import date
 
 from django import forms
 from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin import AuditedDeleteMixin, GuardedRevertMixin
 from institutions.roles import editable_institutions
+from navigation import tasks
 from permissions.admin import ParentRulesInlineMixin, apply_to_each
 from search.admin import IndexedSearchMixin
 from uploads.admin import UploadFaultMixin
@@ -237,3 +240,42 @@ class ProgressReportAdmin(UploadFaultMixin, GuardedRevertMixin, SimpleHistoryAdm
 
         message = _("Đã trả lại %(n)d báo cáo.")
         apply_to_each(self, request, queryset, return_report, done_message=message)
+
+
+@tasks.register
+def work_plan_tasks(user) -> list[tasks.Task]:
+    found = []
+    plans = reverse("admin:work_plans_workplan_changelist")
+    reports = reverse("admin:work_plans_progressreport_changelist")
+    if roles.can_approve(user):
+        submitted = WorkPlan.objects.filter(status=WorkPlan.Status.SUBMITTED).count()
+        found.append(
+            tasks.Task(_("Kế hoạch chờ phê duyệt"), submitted, plans + "?status__exact=submitted")
+        )
+    if roles.can_verify(user):
+        waiting = ProgressReport.objects.filter(status=ProgressReport.Status.SUBMITTED).count()
+        found.append(
+            tasks.Task(
+                _("Báo cáo tiến độ chờ xác nhận"), waiting, reports + "?status__exact=submitted"
+            )
+        )
+    if user.has_perm("work_plans.view_dashboard"):
+        year = timezone.localdate().year
+        found.append(
+            tasks.Task(
+                _("Bảng theo dõi kế hoạch năm %(year)s") % {"year": year},
+                0,
+                reverse("work_plans:dashboard", kwargs={"year": year}),
+                always=True,
+            )
+        )
+    if not roles.can_verify(user) and user.has_perm("work_plans.add_progressreport"):
+        returned = ProgressReport.objects.filter(
+            status=ProgressReport.Status.RETURNED, commitment__plan__in=roles.editable_plans(user)
+        ).count()
+        found.append(
+            tasks.Task(
+                _("Báo cáo bị trả lại, cần sửa"), returned, reports + "?status__exact=returned"
+            )
+        )
+    return found
