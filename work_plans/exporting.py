@@ -46,7 +46,7 @@ def dashboard_table(rows) -> tuple[list[str], list[list]]:
     return header, body
 
 
-def plan_table(plan, day: date, *, verified_only: bool) -> tuple[list[str], list[list]]:
+def plan_table(plan, day: date) -> tuple[list[str], list[list]]:
     header = [
         _("Nhóm"),
         _("Cam kết"),
@@ -61,7 +61,7 @@ def plan_table(plan, day: date, *, verified_only: bool) -> tuple[list[str], list
     ]
     body = []
     for commitment in plan.commitments.all():
-        result = commitment.fulfilment(day, verified_only=verified_only)
+        result = commitment.fulfilment(day)
         body.append(
             [
                 commitment.category.name,
@@ -119,7 +119,7 @@ def dashboard_response(rows, year: int, day: date, export: str) -> HttpResponse:
     return _response(content, f"bang-theo-doi-ke-hoach-{year}-{day:%Y%m%d}", export)
 
 
-def plan_response(plan, day: date, export: str, *, verified_only: bool) -> HttpResponse:
-    header, body = plan_table(plan, day, verified_only=verified_only)
+def plan_response(plan, day: date, export: str) -> HttpResponse:
+    header, body = plan_table(plan, day)
     content = _xlsx(str(plan.year), header, body) if export == "xlsx" else _csv(header, body)
     return _response(content, f"ke-hoach-{plan.institution.slug}-{plan.year}", export)

@@ -9,11 +9,19 @@ For a commitment with a number:
   leap years count their 366 days.
 Status, in this order:
 - ACHIEVED when done reaches the target for the year;
-- NOT_STARTED when nothing is done yet;
+- NOT_STARTED when nothing is done and nothing is expected yet;
 - ON_TRACK when done reaches ON_TRACK_RATIO (90 %) of the expected amount;
-- BEHIND otherwise.
+- BEHIND otherwise (nothing done while something is expected is behind).
 A commitment without a number takes its status from its judgement: done → achieved,
-partly done → on track, not done → behind, not judged yet → not started.
+partly done → on track, not done → behind, not judged yet → not started; once its due date
+has come (its due date, or the end of the plan's year), anything but done is behind.
+
+A plan's overall figure ("mức hoàn thành chung") is the mean of its commitments' shares: a
+commitment with a number counts done / the year's target (at most 100 %), one without counts
+100 % when judged done, 50 % when partly done, 0 % otherwise (QUALITATIVE_SHARE).
+
+Only verified reports count, wherever a figure is shown: pending and returned reports are
+listed as such and never summed.
 """
 
 from dataclasses import dataclass, field
@@ -60,6 +68,7 @@ class Fulfilment:
     target: Decimal | None = None
     expected: Decimal | None = None
     periods: list[dict] = field(default_factory=list)
+    judged_share: float | None = None  # a commitment without a number
 
     @property
     def label(self) -> str:
@@ -67,9 +76,10 @@ class Fulfilment:
 
     @property
     def share(self) -> float | None:
-        """Done as a share of the year's target, at most 1 (for progress bars)."""
+        """Done as a share of the year's target, at most 1 (for progress bars); for a
+        commitment without a number, the share its judgement counts for."""
         if not self.target:
-            return None
+            return self.judged_share
         return float(min(self.done / self.target, Decimal(1)))
 
     @property
@@ -109,7 +119,7 @@ def elapsed_share(start: date, end: date, day: date) -> Decimal:
 def status_of(done: Decimal, target: Decimal, expected: Decimal) -> str:
     if done >= target:
         return Fulfilment.ACHIEVED
-    if done <= 0:
+    if done <= 0 and expected <= 0:
         return Fulfilment.NOT_STARTED
     if done >= expected * ON_TRACK_RATIO:
         return Fulfilment.ON_TRACK
@@ -122,6 +132,14 @@ JUDGEMENT_STATUS = {
     "not_done": Fulfilment.BEHIND,
     "": Fulfilment.NOT_STARTED,
 }
+QUALITATIVE_SHARE = {"done": 1.0, "partly": 0.5, "not_done": 0.0, "": 0.0}
+
+
+def judged_status(judgement: str, due: date, day: date) -> str:
+    """A commitment without a number: its judgement, and behind once due unless done."""
+    if day >= due and judgement != "done":
+        return Fulfilment.BEHIND
+    return JUDGEMENT_STATUS[judgement]
 
 
 class Terms(NamedTuple):
@@ -136,7 +154,7 @@ class Terms(NamedTuple):
 
 
 def plan_summary(results: list[Fulfilment]) -> dict:
-    """A plan's overall figures from its commitments' fulfilments."""
+    """A plan's overall figures from its commitments' fulfilments (see the module's doc)."""
     shares = [r.share for r in results if r.share is not None]
     share = sum(shares) / len(shares) if shares else None
     return {
@@ -183,7 +201,11 @@ def total_fulfilment(commitment, done: Decimal, day: date) -> Fulfilment:
     """Fulfilment of one commitment from the total done, without the period-by-period
     figures (tables of plans: the total is summed by the database)."""
     if commitment.target is None:
-        return Fulfilment(status=JUDGEMENT_STATUS[commitment.judgement or ""])
+        judgement = commitment.judgement or ""
+        due = commitment.due_date or date(commitment.plan.year, 12, 31)
+        return Fulfilment(
+            status=judged_status(judgement, due, day), judged_share=QUALITATIVE_SHARE[judgement]
+        )
     expected, each = expected_by(
         commitment.target, commitment.rhythm, commitment.plan.year, commitment.due_date, day
     )

@@ -47,7 +47,7 @@ class WorkPlanQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status__in=[WorkPlan.Status.APPROVED, WorkPlan.Status.CLOSED])
 
-    def summaries(self, day: date, *, verified_only: bool = True) -> list[dict]:
+    def summaries(self, day: date) -> list[dict]:
         """These plans as table rows `{plan, share, behind, achieved, count}` on `day`.
 
         For tables of many plans (the year page, the leaders' dashboard and its export):
@@ -60,7 +60,7 @@ class WorkPlanQuerySet(models.QuerySet):
         if not plans:
             return []
         by_pk = {plan.pk: plan for plan in plans}
-        counted = Q(reports__status=ProgressReport.Status.VERIFIED) if verified_only else None
+        counted = Q(reports__status=ProgressReport.Status.VERIFIED)
         # The plans' own ids, not this queryset again as a subquery: a page of a list would
         # be sliced a second time, and plans of equal names could change places in between.
         commitments = (
@@ -164,11 +164,9 @@ class WorkPlan(models.Model):
     def accepts_reports(self) -> bool:
         return self.status != self.Status.CLOSED
 
-    def fulfilment(self, day: date, *, verified_only=True) -> dict:
+    def fulfilment(self, day: date) -> dict:
         """Overall figures of the plan from its (prefetched) commitments."""
-        return plan_summary(
-            [c.fulfilment(day, verified_only=verified_only) for c in self.commitments.all()]
-        )
+        return plan_summary([c.fulfilment(day) for c in self.commitments.all()])
 
 
 class Commitment(models.Model):
@@ -252,12 +250,9 @@ class Commitment(models.Model):
         amount = f"{self.target.normalize():f}".replace(".", ",")
         return f"{amount} {self.unit}/{Rhythm(self.rhythm).short}"
 
-    def fulfilment(self, day: date, *, verified_only=True):
-        reports = [
-            r
-            for r in self.reports.all()
-            if not verified_only or r.status == ProgressReport.Status.VERIFIED
-        ]
+    def fulfilment(self, day: date):
+        """How far the commitment has come on `day`, from its verified reports only."""
+        reports = [r for r in self.reports.all() if r.status == ProgressReport.Status.VERIFIED]
         return commitment_fulfilment(self, [(r.period_start, r.quantity) for r in reports], day)
 
 

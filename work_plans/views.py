@@ -98,7 +98,7 @@ class PlanView(BreadcrumbsMixin, TemplateView):
         commitments = [
             {
                 "commitment": c,
-                "result": c.fulfilment(day, verified_only=not internal),
+                "result": c.fulfilment(day),
                 "reports": [
                     r
                     for r in c.reports.all()
@@ -112,7 +112,7 @@ class PlanView(BreadcrumbsMixin, TemplateView):
             day=day,
             internal=internal,
             commitments=commitments,
-            summary=plan.fulfilment(day, verified_only=not internal),
+            summary=plan.fulfilment(day),
             can_approve=internal and roles.can_approve(self.request.user),
             can_verify=internal and roles.can_verify(self.request.user),
             **kwargs,
@@ -181,7 +181,7 @@ def plan_export(request, year, slug, export):
     internal = roles.works_on(request.user, plan)
     if not plan.is_public and not internal:
         raise Http404
-    return exporting.plan_response(plan, look_day(year), export, verified_only=not internal)
+    return exporting.plan_response(plan, look_day(year), export)
 
 
 def _plan_for_action(request, pk):

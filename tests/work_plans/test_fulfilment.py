@@ -92,8 +92,8 @@ def test_periods_of_each_rhythm():
     [
         (40, 40, 20, Fulfilment.ACHIEVED),  # reaching the year's target
         (41, 40, 40, Fulfilment.ACHIEVED),
-        (0, 40, 0, Fulfilment.NOT_STARTED),  # nothing done yet
-        (0, 40, 30, Fulfilment.NOT_STARTED),
+        (0, 40, 0, Fulfilment.NOT_STARTED),  # nothing done, nothing expected yet
+        (0, 40, 30, Fulfilment.BEHIND),  # nothing done while 30 are expected
         (9, 40, 10, Fulfilment.ON_TRACK),  # exactly 90 % of what is expected
         (Decimal("8.99"), 40, 10, Fulfilment.BEHIND),  # just under 90 %
         (1, 40, 0, Fulfilment.ON_TRACK),  # ahead of an expectation of zero
@@ -118,6 +118,43 @@ def test_qualitative_commitments_follow_their_judgement(judgement, status):
     assert commitment_fulfilment(commitment, [], date(2022, 6, 1)).status == status
 
 
+@pytest.mark.parametrize("judgement", ["", "partly", "not_done"])
+def test_a_qualitative_commitment_past_its_due_date_is_behind_unless_done(judgement):
+    commitment = FakeCommitment(None, "once", due_date=date(2026, 6, 30), judgement=judgement)
+    assert commitment_fulfilment(commitment, [], date(2026, 11, 30)).status == Fulfilment.BEHIND
+    done = FakeCommitment(None, "once", due_date=date(2026, 6, 30), judgement="done")
+    assert commitment_fulfilment(done, [], date(2026, 11, 30)).status == Fulfilment.ACHIEVED
+
+
+def test_nothing_reported_by_late_november_is_behind():
+    """Issue 18, case 5: 0 of 40 screenings on 30/11 (36.6 expected) and a qualitative
+    commitment overdue since 30/06: two commitments behind."""
+    from work_plans.fulfilment import plan_summary
+
+    screenings = commitment_fulfilment(
+        FakeCommitment(40, "year", year=2026), [], date(2026, 11, 30)
+    )
+    assert round(float(screenings.expected), 1) == 36.6
+    assert screenings.status == Fulfilment.BEHIND
+    overdue = commitment_fulfilment(
+        FakeCommitment(None, "once", year=2026, due_date=date(2026, 6, 30)), [], date(2026, 11, 30)
+    )
+    assert plan_summary([screenings, overdue])["behind"] == 2
+
+
+@pytest.mark.parametrize(("judgement", "share"), [("done", 1), ("partly", 0.5), ("", 0)])
+def test_qualitative_commitments_enter_the_overall_figure(judgement, share):
+    from work_plans.fulfilment import plan_summary
+
+    numeric = commitment_fulfilment(
+        FakeCommitment(4, "year"), reports((date(2022, 1, 1), 2)), date(2022, 6, 1)
+    )
+    judged = commitment_fulfilment(
+        FakeCommitment(None, "year", judgement=judgement), [], date(2022, 6, 1)
+    )
+    assert plan_summary([numeric, judged])["share"] == pytest.approx((0.5 + share) / 2)
+
+
 def test_share_is_capped_for_progress_bars():
     result = commitment_fulfilment(
         FakeCommitment(4, "year"), reports((date(2022, 1, 1), 6)), date(2022, 6, 1)
@@ -126,8 +163,7 @@ def test_share_is_capped_for_progress_bars():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("verified_only", [True, False])
-def test_table_rows_give_the_figures_of_each_plans_own_page(verified_only):
+def test_table_rows_give_the_figures_of_each_plans_own_page():
     """`summaries` (values, for tables of plans) and `fulfilment` (objects, a plan's page)
     give the same figures, whatever the rhythm, judgement, reports and their status."""
     from tests.factories import CommitmentFactory, ProgressReportFactory, WorkPlanFactory
@@ -150,14 +186,12 @@ def test_table_rows_give_the_figures_of_each_plans_own_page(verified_only):
     CommitmentFactory(plan=behind, target=None, unit="", judgement="not_done")
     day = date(2022, 6, 30)
 
-    rows = WorkPlan.objects.filter(year=2022).summaries(day, verified_only=verified_only)
+    rows = WorkPlan.objects.filter(year=2022).summaries(day)
 
     assert [row["plan"] for row in rows] == list(WorkPlan.objects.filter(year=2022))
     for row in rows:
         plan = WorkPlan.objects.get(pk=row["plan"].pk)
-        assert {k: v for k, v in row.items() if k != "plan"} == plan.fulfilment(
-            day, verified_only=verified_only
-        )
+        assert {k: v for k, v in row.items() if k != "plan"} == plan.fulfilment(day)
     figures = {row["plan"].pk: row for row in rows}
     assert figures[empty.pk] == {
         "plan": empty,
