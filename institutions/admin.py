@@ -267,15 +267,14 @@ class ProfileChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(SimpleHistoryAdmin):
     list_display = ["institution", "year", "rating", "assessed_by", "assessed_at"]
     list_filter = ["year", "rating"]
     autocomplete_fields = ["institution"]
     readonly_fields = ["assessed_by"]
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.assessed_by = request.user
+        obj.assessed_by = request.user  # who gave the rating as it now stands
         super().save_model(request, obj, form, change)
 
 

@@ -617,7 +617,9 @@ class Assessment(models.Model):
         null=True,
         related_name="+",
     )
-    assessed_at = models.DateTimeField(_("ngày đánh giá"), auto_now_add=True)
+    assessed_at = models.DateTimeField(_("ngày đánh giá"), auto_now=True)
+
+    history = HistoricalRecords(verbose_name=_("lịch sử đánh giá"))
 
     class Meta:
         verbose_name = _("đánh giá hằng năm")
@@ -628,6 +630,13 @@ class Assessment(models.Model):
                 condition=Q(year__gte=1945) & Q(year__lte=2100),
                 name="institutions_assessment_year_range",
                 violation_error_message=_("Năm đánh giá không hợp lệ."),
+            ),
+            models.UniqueConstraint(
+                fields=["institution", "year"],
+                name="institutions_assessment_one_per_year",
+                violation_error_message=_(
+                    "Thiết chế này đã có đánh giá của năm đó: hãy sửa đánh giá đã có."
+                ),
             ),
         ]
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from audit import trail as audit
 from audit.models import AuditEvent
-from institutions.models import Institution, ProfileChange
+from institutions.models import Assessment, Institution, ProfileChange
 
 
 def _plain(value):
@@ -68,3 +68,13 @@ def return_profile_change(change: ProfileChange, *, by, comment: str) -> Profile
     change.save()
     audit.record(AuditEvent.Action.RETURNED, change, by=by, detail=change.comment)
     return change
+
+
+def assess(institution: Institution, year: int, *, rating: str, comments: str, by):
+    """A leader's assessment of a year: recorded, or replacing the one of that year (its
+    earlier wording stays in the history). Returns (assessment, created)."""
+    return Assessment.objects.update_or_create(
+        institution=institution,
+        year=year,
+        defaults={"rating": rating, "comments": comments, "assessed_by": by},
+    )

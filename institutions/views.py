@@ -1,5 +1,6 @@
 from datetime import date, timedelta
 
+from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, Prefetch
 from django.http import QueryDict
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from institutions import reviewing
 from institutions.filters import InstitutionFilter
 from institutions.forms import AssessmentForm, FollowUpFilter
 from institutions.models import (
@@ -182,9 +184,17 @@ class ReviewView(BreadcrumbsMixin, PermissionRequiredMixin, FormView):
         return {"year": timezone.localdate().year}
 
     def form_valid(self, form):
-        form.instance.institution = self.institution
-        form.instance.assessed_by = self.request.user
-        form.save()
+        assessment, created = reviewing.assess(
+            self.institution,
+            form.cleaned_data["year"],
+            rating=form.cleaned_data["rating"],
+            comments=form.cleaned_data["comments"],
+            by=self.request.user,
+        )
+        message = _("Đã lưu đánh giá năm %(year)s.") if created else _(
+            "Đã cập nhật đánh giá năm %(year)s (bản trước vẫn được giữ trong lịch sử)."
+        )
+        messages.success(self.request, message % {"year": assessment.year})
         return redirect("institutions:review", slug=self.institution.slug)
 
     def get_context_data(self, **kwargs):

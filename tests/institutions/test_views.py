@@ -203,3 +203,49 @@ def test_directory_place_filters_take_any_number(client, number):
         reverse("institutions:list"), {"province": number, "district": number, "commune": number}
     )
     assert response.status_code == 200
+
+
+def test_one_assessment_per_institution_and_year(client, leader, places):
+    """Issue 18, case 6: saving the same year again edits it, says so, keeps the history."""
+    institution = InstitutionFactory(unit=places["hoa_binh"])
+    client.force_login(leader)
+    url = reverse("institutions:review", args=[institution.slug])
+    first = client.post(
+        url, {"year": "2026", "rating": "good", "comments": "Lần đầu."}, follow=True
+    )
+    assertContains(first, "Đã lưu đánh giá năm 2026.")
+    again = client.post(
+        url, {"year": "2026", "rating": "excellent", "comments": "Sau khi xem lại."}, follow=True
+    )
+    assertContains(again, "Đã cập nhật đánh giá năm 2026")
+    assessment = institution.assessments.get()
+    assert (assessment.rating, assessment.comments) == ("excellent", "Sau khi xem lại.")
+    assert [h.rating for h in assessment.history.order_by("history_date")] == [
+        "good",
+        "excellent",
+    ]
+
+
+def test_the_database_refuses_a_second_assessment_of_a_year(places):
+    from django.db import IntegrityError, transaction
+
+    from institutions.models import Assessment
+
+    institution = InstitutionFactory(unit=places["hoa_binh"])
+    Assessment.objects.create(institution=institution, year=2026, rating="good")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Assessment.objects.create(institution=institution, year=2026, rating="done")
+
+
+def test_admin_names_the_duplicate_year_next_to_the_field(client, superuser, places):
+    from institutions.models import Assessment
+
+    institution = InstitutionFactory(unit=places["hoa_binh"])
+    Assessment.objects.create(institution=institution, year=2026, rating="good")
+    client.force_login(superuser)
+    response = client.post(
+        reverse("admin:institutions_assessment_add"),
+        {"institution": institution.pk, "year": "2026", "rating": "done", "comments": ""},
+    )
+    assertContains(response, "Thiết chế này đã có đánh giá của năm đó")
+    assert Assessment.objects.count() == 1
