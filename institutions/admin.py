@@ -16,12 +16,11 @@ from institutions.models import (
     InstitutionFacility,
     InstitutionPhoto,
     InstitutionType,
-    Level,
     ProfileChange,
     within_unit,
 )
 from navigation import tasks
-from permissions.admin import ParentRulesInlineMixin
+from permissions.admin import LimitedAutocompleteMixin, ParentRulesInlineMixin
 from photos.admin import PhotoInlineMixin
 from search.admin import IndexedSearchMixin
 from uploads.admin import UploadFaultMixin
@@ -32,12 +31,7 @@ class ProvinceFilter(admin.SimpleListFilter):
     parameter_name = "province"
 
     def lookups(self, request, model_admin):
-        return [
-            (unit.pk, unit.name)
-            for unit in AdministrativeUnit.objects.filter(level=Level.PROVINCE).order_by(
-                "-valid_to", "name"
-            )
-        ]
+        return [(unit.pk, str(unit)) for unit in AdministrativeUnit.objects.provinces()]
 
     def queryset(self, request, queryset):
         if not self.value() or not self.value().isdigit():
@@ -100,6 +94,7 @@ class InstitutionAdmin(
     GuardedRevertMixin,
     RecoverDeletedMixin,
     AuditedDeleteMixin,
+    LimitedAutocompleteMixin,
     IndexedSearchMixin,
     SimpleHistoryAdmin,
 ):

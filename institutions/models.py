@@ -43,6 +43,12 @@ class AdministrativeUnitQuerySet(models.QuerySet):
         """Units as they were on 30 June 2025, before the reorganisation."""
         return self.valid_on(date(2025, 6, 30))
 
+    def provinces(self):
+        """Provinces to choose from: by name, today's before the one of that name that ended."""
+        return self.filter(level=Level.PROVINCE).order_by(
+            "name", F("valid_to").asc(nulls_first=True)
+        )
+
     def with_institution_counts(self) -> list["AdministrativeUnit"]:
         """These units, each with `institution_count`: the institutions in it or in any unit
         below it (one query for the counts, whatever the number of units)."""
@@ -147,6 +153,13 @@ class AdministrativeUnit(models.Model):
         ]
 
     def __str__(self):
+        """The full name, and for a unit that no longer exists until when: units of one name
+        before and after the 2025 reform are told apart wherever one is chosen."""
+        if self.valid_to:
+            return _("%(name)s (đến %(date)s)") % {
+                "name": self.full_name,
+                "date": (self.valid_to - timedelta(days=1)).strftime("%d/%m/%Y"),
+            }
         return self.full_name
 
     def get_absolute_url(self):

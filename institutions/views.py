@@ -191,8 +191,10 @@ class ReviewView(BreadcrumbsMixin, PermissionRequiredMixin, FormView):
             comments=form.cleaned_data["comments"],
             by=self.request.user,
         )
-        message = _("Đã lưu đánh giá năm %(year)s.") if created else _(
-            "Đã cập nhật đánh giá năm %(year)s (bản trước vẫn được giữ trong lịch sử)."
+        message = (
+            _("Đã lưu đánh giá năm %(year)s.")
+            if created
+            else _("Đã cập nhật đánh giá năm %(year)s (bản trước vẫn được giữ trong lịch sử).")
         )
         messages.success(self.request, message % {"year": assessment.year})
         return redirect("institutions:review", slug=self.institution.slug)

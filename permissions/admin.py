@@ -1,9 +1,11 @@
 """What every app's admin shares about who may act: inlines that follow their parent's
 rules, and actions on many objects that apply one step to each."""
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 
 class ParentRulesInlineMixin:
@@ -48,3 +50,23 @@ def apply_to_each(modeladmin, request, queryset, step, *, done_message: str) -> 
     for message in refused:
         modeladmin.message_user(request, message, messages.ERROR)
     return done
+
+
+class LimitedAutocompleteMixin:
+    """The admin's autocomplete offers, for a form's field, only what that form will accept.
+
+    The autocomplete asks the admin of the chosen model (institutions) for its list; the
+    admin of the form's model (work plans) may narrow it for one of its fields by defining
+    `limit_autocomplete(request, field_name, queryset)`.
+    """
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.path != reverse(f"{self.admin_site.name}:autocomplete"):
+            return queryset
+        try:
+            model = apps.get_model(request.GET["app_label"], request.GET["model_name"])
+        except (KeyError, LookupError, ValueError):
+            return queryset  # Django's view refuses such a request itself
+        limit = getattr(self.admin_site._registry.get(model), "limit_autocomplete", None)
+        return limit(request, request.GET.get("field_name", ""), queryset) if limit else queryset

@@ -92,6 +92,11 @@ class WorkPlanAdmin(GuardedRevertMixin, AuditedDeleteMixin, IndexedSearchMixin, 
     def has_approve_permission(self, request):
         return roles.can_approve(request.user)
 
+    def limit_autocomplete(self, request, field_name, queryset):
+        if field_name == "institution":  # staff plan for their own institutions only
+            return queryset.filter(pk__in=editable_institutions(request.user).values("pk"))
+        return queryset
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "institution":
             kwargs["queryset"] = editable_institutions(request.user)
@@ -151,9 +156,15 @@ class ProgressReportForm(forms.ModelForm):
                 f"{self.instance.period_kind}:{self.instance.period_start}"
             )
         if "commitment" in self.fields:
+            # Only plans that take reports: a closed plan's commitments would be refused.
+            open_plans = plans.exclude(status=WorkPlan.Status.CLOSED)
             self.fields["commitment"].queryset = Commitment.objects.filter(
-                plan__in=plans
+                plan__in=open_plans
             ).select_related("plan__institution")
+            self.fields["commitment"].error_messages["invalid_choice"] = _(
+                "Cam kết này không nhận báo cáo: kế hoạch đã khép lại, hoặc không phải của "
+                "thiết chế bạn phụ trách."
+            )
             self.fields["commitment"].label_from_instance = lambda c: (
                 f"{c.plan.institution} {c.plan.year} – {c}"
             )

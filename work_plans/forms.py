@@ -25,7 +25,7 @@ class DashboardFilter(forms.Form):
     )
     province = forms.ModelChoiceField(
         label=_("Tỉnh, thành phố"),
-        queryset=AdministrativeUnit.objects.filter(level=Level.PROVINCE).order_by("name"),
+        queryset=AdministrativeUnit.objects.provinces(),
         required=False,
         empty_label=_("Tất cả"),
     )

@@ -171,8 +171,11 @@ INSTITUTION = {
     "bulk delete": ONLY_ROOT,
     "restore older version": REVIEWERS,
     "deleted list": ONLY_ROOT,
-    # Names and towns of institutions are public: any staff form may offer them.
+    # Names and towns of institutions are public: a form that takes any institution (an
+    # article's) may offer them to any staff member…
     "autocomplete": {"editor", "publisher", "staff_a", "staff_b", "leader", "superuser"},
+    # … but a plan's form offers only the institutions the user plans for.
+    "autocomplete for a plan": {"staff_a", "leader", "superuser"},
 }
 
 
@@ -185,7 +188,8 @@ def institution_outcomes(client, request, role, world, superuser):
         "list": shown(client.get(reverse("admin:institutions_institution_changelist"))),
         "view": shown(client.get(change_url)),
         "history": shown(client.get(admin_url(a, "history"))),
-        "autocomplete": autocomplete(client, "work_plans", "workplan", "institution"),
+        "autocomplete": autocomplete(client, "news", "article", "institutions"),
+        "autocomplete for a plan": autocomplete(client, "work_plans", "workplan", "institution"),
     }
     pending_before = ProfileChange.objects.filter(institution=a).count()
     post(client, change_url, {**data, "opening_hours": "Mở 24 giờ"})

@@ -176,7 +176,7 @@ def tables(url: str) -> dict[str, list[dict]]:
         columns = [c[0] for c in cursor.description]
         rows = [dict(zip(columns, map(_plain, row), strict=True)) for row in cursor.fetchall()]
         key = "id" if "id" in columns else ("history_id" if "history_id" in columns else None)
-        found[name] = sorted(rows, key=lambda r: json.dumps(r[key] if key else r, default=str))
+        found[name] = sorted(rows, key=lambda r: r[key] if key else json.dumps(r, default=str))
     db.close()
     return found
 
@@ -210,7 +210,7 @@ def test_a_database_made_before_upgrades_with_every_row(tmp_path, database):
                 else row
                 for row in kept
             ]
-            assert moved == now[: len(moved)], "content types (and their permissions) kept"
+            assert all(row in now for row in moved), "content types (and permissions) kept"
         elif name in ("culture_portal_searchentry", "auth_permission"):
             # The index gains drafts and units; permissions of new apps may be added.
             assert all(row in now for row in kept), name

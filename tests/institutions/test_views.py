@@ -249,3 +249,31 @@ def test_admin_names_the_duplicate_year_next_to_the_field(client, superuser, pla
     )
     assertContains(response, "Thiết chế này đã có đánh giá của năm đó")
     assert Assessment.objects.count() == 1
+
+
+def test_leaders_reach_the_follow_up_list_by_clicking(client, leader, places):
+    """Issue 18, case 7: linked from the admin home, the directory and the dashboard."""
+    client.force_login(leader)
+    link = reverse("institutions:follow-up")
+    assertContains(client.get(reverse("admin:index")), link)
+    assertContains(client.get(reverse("institutions:list")), link)
+    assertContains(client.get(reverse("work_plans:dashboard", kwargs={"year": 2026})), link)
+    client.logout()
+    assertNotContains(client.get(reverse("institutions:list")), link)
+
+
+def test_units_of_one_name_are_told_apart_wherever_one_is_chosen(client, leader):
+    """Issue 18, case 7: the province before and after the 2025 reform."""
+    old = AdministrativeUnitFactory(name="Đồng Tháp", valid_to=date(2025, 7, 1))
+    new = AdministrativeUnitFactory(name="Đồng Tháp")
+    client.force_login(leader)
+    for url in (
+        reverse("institutions:follow-up"),
+        reverse("work_plans:dashboard", kwargs={"year": 2026}),
+        reverse("admin:institutions_institution_changelist"),
+    ):
+        html = client.get(url).content.decode()
+        assert "tỉnh Đồng Tháp (đến 30/06/2025)" in html, url
+        assert html.count("Đồng Tháp (đến 30/06/2025)") == 1, url
+        assert f'value="{new.pk}"' in html or f"province={new.pk}" in html, url
+    assert str(old) == "tỉnh Đồng Tháp (đến 30/06/2025)" and str(new) == "tỉnh Đồng Tháp"

@@ -284,3 +284,36 @@ def test_institution_page_shows_its_plan_summary(client, plans):
     response = client.get(plans["a"].plan.institution.get_absolute_url())
     assertContains(response, "Chương trình công tác năm 2022")
     assertContains(response, "1 đã đạt")
+
+
+def test_forms_offer_only_what_they_accept(client, staff_a, plans):
+    """Issue 18, case 8: the plan form's institution box offers a staff member's own
+    institutions only; the report form offers no commitment of a closed plan."""
+    other = InstitutionFactory(name="Trung tâm Văn hóa tỉnh khác")
+    client.force_login(staff_a)
+    found = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "work_plans",
+            "model_name": "workplan",
+            "field_name": "institution",
+            "term": "Trung tâm",
+        },
+    ).json()["results"]
+    assert [r["text"] for r in found] == ["Trung tâm A"]
+    assert other.name not in str(found)
+    closed = WorkPlanFactory(institution=plans["a"].plan.institution, year=2021, status="closed")
+    CommitmentFactory(plan=closed, description="Cam kết của năm đã khép lại")
+    form = client.get(REPORT_ADD)
+    assertContains(form, "Chiếu phim A")
+    assertNotContains(form, "Cam kết của năm đã khép lại")
+
+
+def test_articles_still_name_any_institution(client, editor):
+    InstitutionFactory(name="Bảo tàng tỉnh")
+    client.force_login(editor)
+    found = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "news", "model_name": "article", "field_name": "institutions", "term": "bao"},
+    ).json()["results"]
+    assert [r["text"] for r in found] == ["Bảo tàng tỉnh"]
