@@ -40,7 +40,9 @@ run: demo
 
 # Production-like on this machine: gunicorn, DEBUG off, compressed fingerprinted static files.
 # Set SECRET_KEY (else a local one is made in var/), DATABASE_URL, REDIS_URL as in production.
-serve: demo
+# The demo content goes only into an empty database: a database in use is never rewritten.
+serve: migrate
+	DEBUG=1 $(BIN)/python manage.py load_demo --only-into-empty
 	@mkdir -p var
 	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	DEBUG=0 SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret_key)} $(BIN)/python manage.py collectstatic --noinput -v0

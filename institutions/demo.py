@@ -24,6 +24,7 @@ from institutions.models import (
 from institutions.roles import INSTITUTION_STAFF, LEADERS
 from photos.demo import demo_photo
 from photos.images import clean_photo
+from vietnamese.text import vietnamese_slugify
 
 K = AdministrativeUnit.Kind
 OLD = {"valid_to": REFORM_DATE}
@@ -277,9 +278,9 @@ DEMO_ACCOUNTS = [
 
 
 def _units() -> dict[str, AdministrativeUnit]:
-    units = {}
+    units, created = {}, set()
     for key, (name, kind, level, code, parent, validity, _next) in UNITS.items():
-        units[key], _ = AdministrativeUnit.objects.update_or_create(
+        units[key], made = AdministrativeUnit.objects.get_or_create(
             level=level,
             code=code,
             valid_from=validity.get("valid_from"),
@@ -290,8 +291,11 @@ def _units() -> dict[str, AdministrativeUnit]:
                 "valid_to": validity.get("valid_to"),
             },
         )
+        if made:
+            created.add(key)
     for key, (*_rest, successors) in UNITS.items():
-        units[key].successors.set([units[s] for s in successors])
+        if key in created:
+            units[key].successors.set([units[s] for s in successors])
     for commune, (kind, names) in VILLAGES.items():
         for name in names:
             units[f"{commune}:{name}"], _ = AdministrativeUnit.objects.get_or_create(
@@ -301,13 +305,16 @@ def _units() -> dict[str, AdministrativeUnit]:
 
 
 def _institution(name, type_name, unit, fields, successor=None, closed_on=None):
+    """The demo institution and whether it was made now; one that exists (its profile
+    edited and approved since, perhaps) is left as it is."""
+    found = (
+        Institution.objects.filter(slug=vietnamese_slugify(name)).first()
+        or Institution.objects.filter(name=name).first()
+    )
+    if found is not None:
+        return found, False
     kind = InstitutionType.objects.get(name=type_name)
-    institution = Institution.objects.filter(name=name).first() or Institution(name=name)
-    institution.type = kind
-    institution.level = kind.level
-    institution.unit = unit
-    for field, value in fields.items():
-        setattr(institution, field, value)
+    institution = Institution(name=name, type=kind, level=kind.level, unit=unit, **fields)
     institution.successor = successor
     institution.status = (
         Institution.Status.ACTIVE
@@ -319,18 +326,20 @@ def _institution(name, type_name, unit, fields, successor=None, closed_on=None):
     institution.status_changed_on = closed_on
     institution.full_clean()
     institution.save()
-    return institution
+    return institution, True
 
 
 def load() -> dict:
     units = _units()
-    made = {}
+    made, new = {}, set()
     # Successors first, so merged institutions can point to them.
     ordered = sorted(INSTITUTIONS.items(), key=lambda item: item[1][4] is not None)
     for key, (name, type_name, unit, fields, successor, closed_on) in ordered:
-        made[key] = _institution(
+        made[key], created = _institution(
             name, type_name, units[unit], fields, made.get(successor), closed_on
         )
+        if created:
+            new.add(key)
     for commune, (_kind, names) in VILLAGES.items():
         for name in names:
             village = units[f"{commune}:{name}"]
@@ -342,8 +351,9 @@ def load() -> dict:
                     "opening_hours": "Tối thứ Bảy và Chủ nhật; các ngày lễ",
                 },
             )
-    _photos_and_facilities(made["vhnt-dt"], made["mc-commune"])
-    _link_seed_articles(made)
+    # Photos, facilities and links to the seed articles go with institutions made now only.
+    _photos_and_facilities(*(made[key] for key in ("vhnt-dt", "mc-commune") if key in new))
+    _link_seed_articles({key: made[key] for key in new})
     accounts = _accounts(made)
     return {"institutions": Institution.objects.count(), "accounts": accounts}
 
@@ -351,19 +361,18 @@ def load() -> dict:
 def _photos_and_facilities(*institutions):
     kinds = {kind.name: kind for kind in FacilityKind.objects.all()}
     for number, institution in enumerate(institutions):
-        if not institution.photos.exists():
-            InstitutionPhoto.objects.create(
-                institution=institution,
-                image=clean_photo(demo_photo(500 + number)),
-                caption=f"Trụ sở {institution.name}",
-            )
+        InstitutionPhoto.objects.create(
+            institution=institution,
+            image=clean_photo(demo_photo(500 + number)),
+            caption=f"Trụ sở {institution.name}",
+        )
         for name, value in (
             ("Diện tích sàn", 2400 - number * 1800),
             ("Số chỗ ngồi hội trường", 600 - number * 400),
             ("Sân thể thao", 1 + number),
         ):
-            InstitutionFacility.objects.update_or_create(
-                institution=institution, kind=kinds[name], defaults={"value": value}
+            InstitutionFacility.objects.create(
+                institution=institution, kind=kinds[name], value=value
             )
 
 
@@ -374,15 +383,16 @@ def _link_seed_articles(made):
         return
     Article = apps.get_model("news", "Article")
     for title_start, keys in SEED_LINKS.items():
-        for article in Article.objects.filter(title__startswith=title_start):
-            article.institutions.add(*[made[k] for k in keys])
+        chosen = [made[k] for k in keys if k in made]
+        for article in Article.objects.filter(title__startswith=title_start) if chosen else []:
+            article.institutions.add(*chosen)
 
 
 def _accounts(made) -> list[tuple[str, str, str]]:
     User = get_user_model()
     accounts = []
     for username, group, last, first, password, institutions in DEMO_ACCOUNTS:
-        user, _ = User.objects.get_or_create(
+        user, new_user = User.objects.get_or_create(
             username=username, defaults={"first_name": first, "last_name": last}
         )
         if not user.check_password(password):
@@ -390,7 +400,8 @@ def _accounts(made) -> list[tuple[str, str, str]]:
         user.is_staff = True
         user.save()
         user.groups.add(Group.objects.get(name=group))
-        for key in institutions:
-            made[key].editors.add(user)
+        if new_user:  # whom a leader has since taken off an institution stays off it
+            for key in institutions:
+                made[key].editors.add(user)
         accounts.append((username, group, password))
     return accounts

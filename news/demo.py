@@ -1,6 +1,7 @@
 """Demo news for `manage.py load_demo`: categories, the two seed stories retold, and more.
 
-Idempotent: rows are found by slug or name and updated, never duplicated.
+Idempotent: what is missing is made; a row that exists is never changed (people may have
+edited it since), and never duplicated.
 """
 
 from datetime import datetime, timedelta
@@ -388,48 +389,54 @@ def ensure_accounts() -> list[tuple[str, str, str]]:
     return created
 
 
-def _upsert_article(data: dict, category: Category, author, seed: int) -> Article:
-    article = Article.objects.filter(title=data["title"]).first() or Article(title=data["title"])
-    wanted = {
-        "lead": data["lead"],
-        "body": data["body"],
-        "byline": data["byline"],
-        "category_id": category.pk,
-        "status": Article.Status.PUBLISHED,
-        "published_at": data["published_at"],
-        "is_featured": data.get("featured", False),
-    }
-    if article.pk is None or any(getattr(article, k) != v for k, v in wanted.items()):
-        # Saved only when new or changed, so reloading adds no empty versions to the history.
-        for field, value in wanted.items():
-            setattr(article, field, value)
-        article.created_by = article.created_by or author
-        article.published_by = article.published_by or author
-        article.save()
-    if not article.photos.exists():
-        for order, (caption, after) in enumerate(data.get("photos", []), start=1):
-            ArticlePhoto.objects.create(
-                article=article,
-                image=clean_photo(demo_photo(seed * 10 + order)),
-                caption=caption,
-                alt_text=caption,
-                is_cover=order == 1,
-                after_paragraph=after,
-                order=order,
-            )
+def _article(data: dict, category: Category, author, seed: int) -> Article:
+    """The demo article, made if missing; one that exists (edited since, perhaps) is left as
+    it is. Found by its demo key, or by its title in a database loaded before keys were kept."""
+    key = f"demo-{seed}"
+    found = Article.objects.filter(source_key=key).first()
+    if found is None:
+        found = Article.objects.filter(title=data["title"], source_key__isnull=True).first()
+        if found is not None:
+            Article.objects.filter(pk=found.pk).update(source_key=key)  # a marker, no edit
+    if found is not None:
+        return found
+    article = Article(
+        title=data["title"],
+        lead=data["lead"],
+        body=data["body"],
+        byline=data["byline"],
+        category=category,
+        status=Article.Status.PUBLISHED,
+        published_at=data["published_at"],
+        is_featured=data.get("featured", False),
+        created_by=author,
+        published_by=author,
+        source_key=key,
+    )
+    article.save()
+    for order, (caption, after) in enumerate(data.get("photos", []), start=1):
+        ArticlePhoto.objects.create(
+            article=article,
+            image=clean_photo(demo_photo(seed * 10 + order)),
+            caption=caption,
+            alt_text=caption,
+            is_cover=order == 1,
+            after_paragraph=after,
+            order=order,
+        )
     return article
 
 
 def load() -> dict:
     categories = {}
     for order, (name, slug, description) in enumerate(CATEGORIES):
-        categories[slug], _ = Category.objects.update_or_create(
+        categories[slug], _ = Category.objects.get_or_create(
             slug=slug, defaults={"name": name, "description": description, "order": order}
         )
     accounts = ensure_accounts()
     author = get_user_model().objects.get(username="duyettin")
     for seed, story in enumerate(SEED_STORIES, start=1):
-        _upsert_article(story, categories[story["category"]], author, seed)
+        _article(story, categories[story["category"]], author, seed)
     start = datetime(2026, 11, 20, 9, 0, tzinfo=TZ)
     bylines = ["Thanh Nhàn", "Phòng Quản lý Văn hóa", "Minh Khoa", "Văn phòng Sở", "Thu Hà"]
     for index, (slug, title, lead, paragraphs) in enumerate(MORE_STORIES):
@@ -442,5 +449,5 @@ def load() -> dict:
             "featured": index in (0, 2),
             "photos": [(f"Ảnh minh họa: {title}", 1)],
         }
-        _upsert_article(story, categories[slug], author, 100 + index)
+        _article(story, categories[slug], author, 100 + index)
     return {"articles": Article.objects.count(), "accounts": accounts}

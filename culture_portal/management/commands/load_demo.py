@@ -10,10 +10,30 @@ from uploads.storage import StorageWriteError, remove_written, upload_journal
 from work_plans import demo as work_plans_demo
 
 
-class Command(BaseCommand):
-    help = "Nạp dữ liệu mẫu (chạy lại nhiều lần không tạo bản trùng)."
+def has_content() -> bool:
+    from institutions.models import Institution
+    from news.models import Article
 
-    def handle(self, *args, **options):
+    return Article.objects.exists() or Institution.objects.exists()
+
+
+class Command(BaseCommand):
+    help = (
+        "Nạp dữ liệu mẫu: tạo những gì còn thiếu, không sửa dòng đã có "
+        "(chạy lại nhiều lần không tạo bản trùng)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--only-into-empty",
+            action="store_true",
+            help="chỉ nạp khi cơ sở dữ liệu chưa có nội dung (tin bài, thiết chế)",
+        )
+
+    def handle(self, *args, only_into_empty=False, **options):
+        if only_into_empty and has_content():
+            self.stdout.write("Cơ sở dữ liệu đã có nội dung: không nạp dữ liệu mẫu.")
+            return
         with upload_journal() as written:
             try:
                 news, institutions, units, plans = self.load()
