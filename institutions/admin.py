@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
+from django.contrib.admin.options import BaseInlineFormSet
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.fields.files import FieldFile
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,6 +19,8 @@ from institutions.models import (
     InstitutionPhoto,
     InstitutionType,
     ProfileChange,
+    ProposedFacility,
+    ProposedPhoto,
     within_unit,
 )
 from navigation import tasks
@@ -73,6 +77,42 @@ class PhotoInline(ParentRulesInlineMixin, PhotoInlineMixin, admin.StackedInline)
     model = InstitutionPhoto
     extra = 0
     fields = [("image", "thumbnail"), "caption", "alt_text", "order"]
+
+
+def same_prefix_formset(prefix: str):
+    """An inline formset posted under the prefix of the public rows' formset: the form reads
+    the same whether it shows the public page or the pending proposal."""
+
+    class FormSet(BaseInlineFormSet):
+        @classmethod
+        def get_default_prefix(cls):
+            return prefix
+
+    return FormSet
+
+
+class ProposedFacilityInline(ParentRulesInlineMixin, admin.TabularInline):
+    """Facilities as the pending proposal has them (staff amend the proposal, not the page)."""
+
+    model = ProposedFacility
+    fk_name = "institution"
+    fields = ["kind", "value", "note"]
+    extra = 0
+    formset = same_prefix_formset("facilities")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(change__status=ProfileChange.Status.PENDING)
+
+
+class ProposedPhotoInline(ParentRulesInlineMixin, PhotoInlineMixin, admin.StackedInline):
+    model = ProposedPhoto
+    fk_name = "institution"
+    fields = [("image", "thumbnail"), "caption", "alt_text", "order"]
+    extra = 0
+    formset = same_prefix_formset("photos")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(change__status=ProfileChange.Status.PENDING)
 
 
 class PendingChangeFilter(admin.SimpleListFilter):
@@ -173,26 +213,152 @@ class InstitutionAdmin(
             return []
         return self.STAFF_READONLY
 
+    # Staff: what they save is the institution's pending proposal (made or amended), never
+    # the public page. They see and amend the proposal in the same form.
+
+    def proposes(self, request) -> bool:
+        return not roles.is_leader(request.user)
+
+    def pending_change(self, request, obj):
+        if obj is None or not self.proposes(request):
+            return None
+        return ProfileChange.objects.pending().filter(institution=obj).first()
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        pending = self.pending_change(request, obj)
+        if pending is not None:
+            # The form shows what was proposed, not what is public (the object is not saved).
+            for name, value in pending.proposed.items():
+                setattr(obj, name, value)
+            obj.pending_change = pending
+        return obj
+
+    def get_inlines(self, request, obj):
+        if self.pending_change(request, obj) is not None:
+            return [ProposedFacilityInline, ProposedPhotoInline]
+        return super().get_inlines(request, obj)
+
     def save_model(self, request, obj, form, change):
-        if not change or roles.is_leader(request.user):
-            super().save_model(request, obj, form, change)
+        if change and self.proposes(request):
+            return  # proposed with the photos and facilities, in save_related
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if not (change and self.proposes(request)):
+            super().save_related(request, form, formsets, change)
             return
-        proposed = {name: form.cleaned_data[name] for name in form.changed_data}
-        pending = reviewing.submit_profile_change(obj, proposed, by=request.user)
-        if pending:
-            messages.info(
-                request,
-                _(
-                    "Thay đổi hồ sơ đã được gửi và đang chờ lãnh đạo duyệt. "
-                    "Trang công khai vẫn hiện nội dung đã duyệt trước đó."
-                ),
+        photos = facilities = None
+        for formset in formsets:
+            # Not saved: nothing of the public page changed (the admin's log asks).
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            if formset.model in (InstitutionPhoto, ProposedPhoto):
+                photos = wanted_photos(formset)
+            elif formset.model in (InstitutionFacility, ProposedFacility):
+                facilities = wanted_facilities(formset)
+        fields = {
+            name: form.cleaned_data[name]
+            for name in Institution.PROFILE_FIELDS
+            if name in form.cleaned_data
+        }
+        try:
+            request.proposal = reviewing.propose(
+                form.instance, fields=fields, photos=photos, facilities=facilities, by=request.user
             )
+        except ValidationError as error:
+            request.proposal = (None, "refused")
+            self.message_user(request, "; ".join(error.messages), messages.ERROR)
 
     def response_change(self, request, obj):
-        if not roles.is_leader(request.user):
-            # The object was not saved: show the form again with the approved values.
-            obj.refresh_from_db()
-        return super().response_change(request, obj)
+        outcome = getattr(request, "proposal", None)
+        if outcome is None:
+            return super().response_change(request, obj)
+        # One message, saying what became of the proposal; the form opens again on it.
+        _change, what = outcome
+        text = {
+            "created": _(
+                "Đề nghị thay đổi đã được gửi, đang chờ lãnh đạo duyệt. Trang công khai vẫn "
+                "hiện nội dung đã duyệt trước đó."
+            ),
+            "amended": _(
+                "Đề nghị đang chờ duyệt đã được cập nhật theo nội dung vừa lưu (thay cho nội "
+                "dung gửi trước); lãnh đạo sẽ duyệt bản mới này."
+            ),
+            "withdrawn": _(
+                "Nội dung vừa lưu giống hệt trang công khai, nên đề nghị đang chờ duyệt đã được "
+                "rút."
+            ),
+            "none": _("Không có gì thay đổi so với trang công khai, nên không có đề nghị nào."),
+        }.get(what)
+        if text:
+            self.message_user(request, text, messages.INFO)
+        return redirect(request.path)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "proposes": self.proposes(request)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/rut-de-nghi/",
+                self.admin_site.admin_view(self.withdraw_view),
+                name="institutions_institution_withdraw",
+            ),
+            *super().get_urls(),
+        ]
+
+    def withdraw_view(self, request, pk):
+        institution = get_object_or_404(self.get_queryset(request), pk=pk)
+        if request.method != "POST" or not self.has_change_permission(request, institution):
+            raise PermissionDenied
+        pending = self.pending_change(request, institution)
+        if pending is not None:
+            reviewing.withdraw(pending, by=request.user)
+            self.message_user(
+                request, _("Đã rút đề nghị thay đổi; trang công khai không đổi."), messages.INFO
+            )
+        return redirect("admin:institutions_institution_change", institution.pk)
+
+
+def wanted_photos(formset) -> list:
+    """The photos a staff member's form asks for: each kept row with its caption, alt text,
+    order and image (a new upload or the stored one)."""
+    wanted = []
+    for form in formset.forms:
+        instance = form.instance
+        if formset._should_delete_form(form) or not (instance.pk or form.has_changed()):
+            continue
+        data = form.cleaned_data
+        image = data.get("image")
+        stored = isinstance(image, FieldFile) or image is None
+        wanted.append(
+            reviewing.PhotoWanted(
+                image=instance.image.name if stored else image,
+                caption=data.get("caption", ""),
+                alt_text=data.get("alt_text", ""),
+                order=data.get("order") or 0,
+                source_id=instance.source_id
+                if isinstance(instance, ProposedPhoto)
+                else instance.pk,
+                renditions=instance.renditions if stored else None,
+            )
+        )
+    return wanted
+
+
+def wanted_facilities(formset) -> list:
+    return [
+        reviewing.FacilityWanted(
+            form.cleaned_data["kind"].pk,
+            form.cleaned_data["value"],
+            form.cleaned_data.get("note", ""),
+        )
+        for form in formset.forms
+        if not formset._should_delete_form(form)
+        and (form.instance.pk or form.has_changed())
+        and form.cleaned_data.get("kind")
+    ]
 
 
 @admin.register(ProfileChange)
@@ -251,7 +417,7 @@ class ProfileChangeAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "change": change,
-            "rows": change.rows(),
+            **reviewing.review_rows(change),
             "can_review": roles.is_leader(request.user),
             "title": str(change),
             "institution_url": reverse(

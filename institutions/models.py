@@ -546,13 +546,23 @@ class InstitutionPhoto(Photo):
         return self.caption or self.image.name
 
 
+class ProfileChangeQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ProfileChange.Status.PENDING)
+
+
 class ProfileChange(models.Model):
-    """A change of an institution's public profile by its staff, waiting for a leader."""
+    """A proposal by an institution's staff to change its public page (text fields, photos,
+    facilities), waiting for a leader. One pending proposal per institution: saving again
+    amends it. What was public when it was made is kept (`previous`, `previous_photos`,
+    `previous_facilities`), so that approving it cannot undo a change made since."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Chờ duyệt")
         APPROVED = "approved", _("Đã duyệt")
         RETURNED = "returned", _("Trả lại")
+        WITHDRAWN = "withdrawn", _("Đã rút")
+        SUPERSEDED = "superseded", _("Đã thay bằng đề nghị mới hơn")
 
     institution = models.ForeignKey(
         Institution,
@@ -562,6 +572,8 @@ class ProfileChange(models.Model):
     )
     proposed = models.JSONField(_("nội dung đề nghị"))
     previous = models.JSONField(_("nội dung trước khi đổi"))
+    previous_photos = models.JSONField(_("ảnh trước khi đổi"), default=list)
+    previous_facilities = models.JSONField(_("cơ sở vật chất trước khi đổi"), default=list)
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status, default=Status.PENDING, db_index=True
     )
@@ -573,6 +585,7 @@ class ProfileChange(models.Model):
         related_name="+",
     )
     submitted_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sửa lần cuối"), auto_now=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người duyệt"),
@@ -584,25 +597,102 @@ class ProfileChange(models.Model):
     reviewed_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
     comment = ParagraphsField(_("ý kiến của lãnh đạo"), blank=True)
 
+    history = HistoricalRecords(verbose_name=_("lịch sử đề nghị thay đổi hồ sơ"))
+
+    objects = ProfileChangeQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("thay đổi hồ sơ chờ duyệt")
         verbose_name_plural = _("thay đổi hồ sơ chờ duyệt")
         ordering = ["-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution"],
+                condition=Q(status="pending"),
+                name="institutions_profilechange_one_pending",
+                violation_error_message=_(
+                    "Thiết chế này đã có một đề nghị thay đổi đang chờ duyệt."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return _("Thay đổi hồ sơ %(institution)s") % {"institution": self.institution}
 
-    def rows(self) -> list[dict]:
-        """Before/after per changed field, with verbose names, for the review page."""
-        fields = Institution._meta
-        return [
-            {
-                "label": str(fields.get_field(name).verbose_name),
-                "before": self.previous.get(name),
-                "after": value,
-            }
-            for name, value in self.proposed.items()
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+
+class ProposedPhoto(Photo):
+    """A photo as a pending proposal would have it: a new one, or one of the public photos
+    (`source`) with its caption, alt text, order or image changed."""
+
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("thiết chế"), on_delete=models.CASCADE, related_name="+"
+    )
+    change = models.ForeignKey(
+        ProfileChange,
+        verbose_name=_("đề nghị"),
+        on_delete=models.CASCADE,
+        related_name="photos",
+        null=True,
+    )
+    source = models.ForeignKey(
+        InstitutionPhoto,
+        verbose_name=_("ảnh đang công khai"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("ảnh đề nghị")
+        verbose_name_plural = _("ảnh đề nghị")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+
+class ProposedFacility(models.Model):
+    """A facility row as a pending proposal would have it."""
+
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("thiết chế"), on_delete=models.CASCADE, related_name="+"
+    )
+    change = models.ForeignKey(
+        ProfileChange,
+        verbose_name=_("đề nghị"),
+        on_delete=models.CASCADE,
+        related_name="facilities",
+        null=True,
+    )
+    kind = models.ForeignKey(FacilityKind, verbose_name=_("loại"), on_delete=models.PROTECT)
+    value = models.DecimalField(_("số lượng"), max_digits=12, decimal_places=2)
+    note = LineField(_("ghi chú"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("cơ sở vật chất đề nghị")
+        verbose_name_plural = _("cơ sở vật chất đề nghị")
+        ordering = ["kind__order", "kind__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["change", "kind"],
+                name="institutions_proposedfacility_unique_kind",
+                violation_error_message=_("Loại cơ sở vật chất này đã được nhập."),
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="institutions_proposedfacility_value_not_negative",
+                violation_error_message=_("Số lượng không được âm."),
+            ),
         ]
+
+    def __str__(self):
+        return f"{self.kind.name}: {self.value} {self.kind.unit}"
 
 
 class Assessment(models.Model):

@@ -18,6 +18,15 @@ STAFF_PERMISSIONS = [
     "institutions.change_institutionfacility",
     "institutions.delete_institutionfacility",
     "institutions.view_profilechange",
+    # Photos and facilities as a pending proposal has them (staff amend it in the form).
+    "institutions.view_proposedphoto",
+    "institutions.add_proposedphoto",
+    "institutions.change_proposedphoto",
+    "institutions.delete_proposedphoto",
+    "institutions.view_proposedfacility",
+    "institutions.add_proposedfacility",
+    "institutions.change_proposedfacility",
+    "institutions.delete_proposedfacility",
     "institutions.view_administrativeunit",
     "institutions.view_facilitykind",
 ]

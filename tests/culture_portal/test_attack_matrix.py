@@ -163,7 +163,8 @@ INSTITUTION = {
     "list": OWNERS,
     "view": OWNERS,
     "history": OWNERS,
-    "propose change": {"staff_a"},  # staff: a pending change, the public profile unchanged
+    "propose change": {"staff_a"},  # staff: the pending proposal, the public profile unchanged
+    "withdraw proposal": {"staff_a"},
     "change live": REVIEWERS,
     "set status or editors": REVIEWERS,
     "add": ONLY_ROOT,
@@ -191,13 +192,19 @@ def institution_outcomes(client, request, role, world, superuser):
         "autocomplete": autocomplete(client, "news", "article", "institutions"),
         "autocomplete for a plan": autocomplete(client, "work_plans", "workplan", "institution"),
     }
-    pending_before = ProfileChange.objects.filter(institution=a).count()
     post(client, change_url, {**data, "opening_hours": "Mở 24 giờ"})
     a.refresh_from_db()
     out["change live"] = a.opening_hours == "Mở 24 giờ"
+    pending = ProfileChange.objects.pending().filter(institution=a).first()
     out["propose change"] = (
         not out["change live"]
-        and ProfileChange.objects.filter(institution=a).count() > pending_before
+        and pending is not None
+        and pending.proposed.get("opening_hours") == "Mở 24 giờ"
+    )
+    pending = ProfileChange.objects.pending().filter(institution=a).first()
+    post(client, reverse("admin:institutions_institution_withdraw", args=[a.pk]), {})
+    out["withdraw proposal"] = (
+        pending is not None and ProfileChange.objects.get(pk=pending.pk).status == "withdrawn"
     )
     before = snapshot(a)
     editors_before = set(a.editors.values_list("pk", flat=True))
@@ -815,6 +822,7 @@ def test_every_admin_and_leader_url_is_in_the_matrix():
         "deleted",
         "restore",
         "review",
+        "withdraw",
         "password_change",
     )
     uncovered = set()
