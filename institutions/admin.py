@@ -138,8 +138,8 @@ class InstitutionAdmin(
     IndexedSearchMixin,
     SimpleHistoryAdmin,
 ):
-    list_display = ["name", "type", "level", "unit", "status", "updated_at"]
-    list_filter = ["level", "type", "status", ProvinceFilter, PendingChangeFilter]
+    list_display = ["name", "type", "level", "unit", "status", "is_public", "updated_at"]
+    list_filter = ["level", "type", "status", "is_public", ProvinceFilter, PendingChangeFilter]
     list_select_related = ["type", "unit"]
     search_fields = ["name"]
     search_help_text = _("Tìm theo tên, địa chỉ; gõ có dấu hay không dấu đều được.")
@@ -165,7 +165,7 @@ class InstitutionAdmin(
                 ]
             },
         ),
-        (_("Tình trạng"), {"fields": ["status", "successor", "status_changed_on"]}),
+        (_("Tình trạng"), {"fields": ["status", "successor", "status_changed_on", "is_public"]}),
         (_("Phân quyền"), {"fields": ["editors"]}),
     ]
     # What institution staff may not set: identity, place, status, who edits.
@@ -180,6 +180,7 @@ class InstitutionAdmin(
         "status",
         "successor",
         "status_changed_on",
+        "is_public",
         "editors",
     ]
 

@@ -64,7 +64,7 @@ class AdministrativeUnitQuerySet(models.QuerySet):
         for place in places:
             inside |= Q(**{f"{place.removesuffix('_id')}__in": ids})
         counts = Counter()
-        for row in Institution.objects.filter(inside).values_list(*places):
+        for row in Institution.objects.public().filter(inside).values_list(*places):
             counts.update(pk for pk in row if pk in ids)
         for unit in units:
             unit.institution_count = counts[unit.pk]
@@ -292,6 +292,11 @@ VIETNAM_LONGITUDE = (102.0, 117.9)
 
 
 class InstitutionQuerySet(models.QuerySet):
+    def public(self):
+        """What the public site shows (merged and dissolved institutions too: their pages
+        keep history; an institution withdrawn by a leader not)."""
+        return self.filter(is_public=True)
+
     def active(self):
         return self.filter(status=Institution.Status.ACTIVE)
 
@@ -395,6 +400,14 @@ class Institution(models.Model):
         related_name="predecessors",
     )
     status_changed_on = models.DateField(_("ngày sáp nhập / giải thể"), null=True, blank=True)
+    is_public = models.BooleanField(
+        _("hiện trên trang công khai"),
+        default=True,
+        help_text=_(
+            "Bỏ chọn để gỡ thiết chế khỏi trang công khai (ví dụ nhập nhầm, đang xác minh): "
+            "hồ sơ vẫn còn trong trang quản trị."
+        ),
+    )
     description = ParagraphsField(_("giới thiệu"), blank=True)
     staff_count = models.PositiveIntegerField(_("số người làm việc"), null=True, blank=True)
     latitude = models.DecimalField(

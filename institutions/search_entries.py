@@ -35,6 +35,7 @@ class InstitutionSource(index.Source):
             label=place,
             text="\n".join(part for part in (institution.address, institution.description) if part),
             words=(institution.type.name, place),
+            public=institution.is_public,
         )
 
 

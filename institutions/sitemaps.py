@@ -9,4 +9,4 @@ class InstitutionSitemap(SlugRowsSitemap):
     limit = 1000
 
     def items(self):
-        return Institution.objects.order_by("pk").values("slug", "updated_at")
+        return Institution.objects.public().order_by("pk").values("slug", "updated_at")

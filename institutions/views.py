@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from institutions import reviewing
+from institutions import reviewing, roles
 from institutions.filters import InstitutionFilter
 from institutions.forms import AssessmentForm, FollowUpFilter
 from institutions.models import (
@@ -64,8 +64,10 @@ class InstitutionListView(BreadcrumbsMixin, ElidedPageRangeMixin, FilterView):
 
     def get_queryset(self):
         cover = InstitutionPhoto.objects.order_by("order", "pk")
-        return Institution.objects.select_related("type", "unit", "unit__parent").prefetch_related(
-            Prefetch("photos", queryset=cover, to_attr="listing_photos")
+        return (
+            Institution.objects.public()
+            .select_related("type", "unit", "unit__parent")
+            .prefetch_related(Prefetch("photos", queryset=cover, to_attr="listing_photos"))
         )
 
     def get_context_data(self, **kwargs):
@@ -85,8 +87,14 @@ class InstitutionDetailView(BreadcrumbsMixin, DetailView):
 
     def get_queryset(self):
         # Successor and managing body are seldom set: prefetched (no query when unset) rather
-        # than joined, as every join adds to PostgreSQL's planning of this query.
-        return Institution.objects.select_related("type", "unit__parent__parent").prefetch_related(
+        # than joined, as every join adds to PostgreSQL's planning of this query. A withdrawn
+        # institution's page is seen by those who may change it only.
+        institutions = Institution.objects.all()
+        if not self.request.user.is_authenticated:
+            institutions = institutions.public()
+        elif not roles.is_leader(self.request.user):
+            institutions = institutions.filter(Q(is_public=True) | Q(editors=self.request.user))
+        return institutions.select_related("type", "unit__parent__parent").prefetch_related(
             "photos", "facilities__kind", "successor", "managing_body"
         )
 
@@ -147,7 +155,7 @@ class PlaceView(BreadcrumbsMixin, TemplateView):
         children.sort(key=lambda child: (-child.institution_count, child.name))
         here = []
         if unit:
-            here = Institution.objects.at_place(unit).select_related("type", "unit")
+            here = Institution.objects.public().at_place(unit).select_related("type", "unit")
             here = here.order_by("level", "name")
         self.unit, self.before = unit, before
         return super().get_context_data(

@@ -1,9 +1,11 @@
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from institutions.models import Institution
 from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
 from news.filters import ArticleFilter
@@ -44,7 +46,9 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
         articles = (
             Article.objects.all() if can_preview(self.request.user) else Article.objects.published()
         )
-        return articles.select_related("category").prefetch_related("photos", "institutions")
+        # The institutions it names that the public site shows (one withdrawn is not named).
+        public = Prefetch("institutions", queryset=Institution.objects.public())
+        return articles.select_related("category").prefetch_related("photos", public)
 
     def get_context_data(self, **kwargs):
         article = self.object

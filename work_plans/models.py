@@ -47,6 +47,10 @@ class WorkPlanQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status__in=[WorkPlan.Status.APPROVED, WorkPlan.Status.CLOSED])
 
+    def public(self):
+        """What the public site shows: approved plans of institutions it shows."""
+        return self.approved().filter(institution__is_public=True)
+
     def summaries(self, day: date) -> list[dict]:
         """These plans as table rows `{plan, share, behind, achieved, count}` on `day`.
 
@@ -158,7 +162,8 @@ class WorkPlan(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status in (self.Status.APPROVED, self.Status.CLOSED)
+        approved = self.status in (self.Status.APPROVED, self.Status.CLOSED)
+        return approved and self.institution.is_public
 
     @property
     def accepts_reports(self) -> bool:

@@ -57,7 +57,7 @@ class YearView(BreadcrumbsMixin, ElidedPageRangeMixin, ListView):
 
     def get_queryset(self):
         self.form = YearSearch(self.request.GET or None)
-        plans = WorkPlan.objects.approved().filter(year=self.kwargs["year"])
+        plans = WorkPlan.objects.public().filter(year=self.kwargs["year"])
         if self.form.is_valid() and self.form.cleaned_data["q"]:
             found = Institution.objects.search(self.form.cleaned_data["q"])
             plans = plans.filter(institution__in=found)
@@ -68,7 +68,7 @@ class YearView(BreadcrumbsMixin, ElidedPageRangeMixin, ListView):
         context = super().get_context_data(**kwargs)
         year = self.kwargs["year"]
         day = look_day(year)
-        years = WorkPlan.objects.approved().values_list("year", flat=True).distinct()
+        years = WorkPlan.objects.public().values_list("year", flat=True).distinct()
         context.update(
             day=day,
             rows=context["object_list"].summaries(day),
