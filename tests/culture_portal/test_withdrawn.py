@@ -53,7 +53,7 @@ def world():
 
 
 def public_pages(world) -> list[str]:
-    library, withdrawn, province = world["library"], world["withdrawn"], world["province"]
+    library, province = world["library"], world["province"]
     return [
         reverse("home"),
         reverse("news:article-list"),
