@@ -515,33 +515,45 @@ class Institution(models.Model):
         return re.sub(r"[^\d+]", "", self.phone)
 
 
-class InstitutionFacility(models.Model):
-    institution = models.ForeignKey(
-        Institution, on_delete=models.CASCADE, related_name="facilities"
-    )
+class Facility(models.Model):
+    """A facility of an institution, counted in its kind's unit (abstract: the public rows
+    and those of a pending proposal)."""
+
     kind = models.ForeignKey(FacilityKind, verbose_name=_("loại"), on_delete=models.PROTECT)
     value = models.DecimalField(_("số lượng"), max_digits=12, decimal_places=2)
     note = LineField(_("ghi chú"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = _("cơ sở vật chất")
-        verbose_name_plural = _("cơ sở vật chất")
+        abstract = True
         ordering = ["kind__order", "kind__name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["institution", "kind"],
-                name="institutions_institutionfacility_unique_kind",
-                violation_error_message=_("Loại cơ sở vật chất này đã được nhập."),
-            ),
             models.CheckConstraint(
                 condition=Q(value__gte=0),
-                name="institutions_institutionfacility_value_not_negative",
+                name="%(app_label)s_%(class)s_value_not_negative",
                 violation_error_message=_("Số lượng không được âm."),
             ),
         ]
 
     def __str__(self):
         return f"{self.kind.name}: {self.value} {self.kind.unit}"
+
+
+class InstitutionFacility(Facility):
+    institution = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, related_name="facilities"
+    )
+
+    class Meta(Facility.Meta):
+        verbose_name = _("cơ sở vật chất")
+        verbose_name_plural = _("cơ sở vật chất")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "kind"],
+                name="institutions_institutionfacility_unique_kind",
+                violation_error_message=_("Loại cơ sở vật chất này đã được nhập."),
+            ),
+            *Facility.Meta.constraints,
+        ]
 
 
 class InstitutionPhoto(Photo):
@@ -670,7 +682,7 @@ class ProposedPhoto(Photo):
         return self.caption or self.image.name
 
 
-class ProposedFacility(models.Model):
+class ProposedFacility(Facility):
     """A facility row as a pending proposal would have it."""
 
     institution = models.ForeignKey(
@@ -683,29 +695,18 @@ class ProposedFacility(models.Model):
         related_name="facilities",
         null=True,
     )
-    kind = models.ForeignKey(FacilityKind, verbose_name=_("loại"), on_delete=models.PROTECT)
-    value = models.DecimalField(_("số lượng"), max_digits=12, decimal_places=2)
-    note = LineField(_("ghi chú"), max_length=200, blank=True)
 
-    class Meta:
+    class Meta(Facility.Meta):
         verbose_name = _("cơ sở vật chất đề nghị")
         verbose_name_plural = _("cơ sở vật chất đề nghị")
-        ordering = ["kind__order", "kind__name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["change", "kind"],
                 name="institutions_proposedfacility_unique_kind",
                 violation_error_message=_("Loại cơ sở vật chất này đã được nhập."),
             ),
-            models.CheckConstraint(
-                condition=Q(value__gte=0),
-                name="institutions_proposedfacility_value_not_negative",
-                violation_error_message=_("Số lượng không được âm."),
-            ),
+            *Facility.Meta.constraints,
         ]
-
-    def __str__(self):
-        return f"{self.kind.name}: {self.value} {self.kind.unit}"
 
 
 class Assessment(models.Model):
