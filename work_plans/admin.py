@@ -12,6 +12,7 @@ from institutions.models import Institution
 from work_plans import reviewing
 from work_plans.fulfilment import period_choices
 from work_plans.models import Commitment, CommitmentCategory, ProgressReport, WorkPlan
+from work_plans.uploads import EvidenceFormField
 
 
 def report_messages(modeladmin, request, done, errors, success):
@@ -167,6 +168,7 @@ class ProgressReportForm(forms.ModelForm):
             "evidence_article",
             "evidence_file",
         ]
+        field_classes = {"evidence_file": EvidenceFormField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

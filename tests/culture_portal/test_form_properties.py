@@ -8,14 +8,17 @@ portal as it was, an accepted one saves the object whole, its text normalised.
 
 import csv
 import io
+import re
 import unicodedata
 
 import pytest
 from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from PIL import Image
 
 from culture_portal.models import SiteIdentity
 from culture_portal.text import _CONTROL
@@ -30,7 +33,10 @@ from tests.factories import (
     InstitutionFactory,
     ProgressReportFactory,
     WorkPlanFactory,
+    pdf_bytes,
 )
+from work_plans.models import ProgressReport
+from work_plans.uploads import check_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -390,6 +396,165 @@ def test_exports_write_any_text_as_text_and_numbers_as_numbers(
         formula = value.startswith(("=", "+", "-", "@", "\t", "\r"))
         assert cell == ("'" + value if formula else value)
     assert row[2] == "12.0"
+
+
+# Uploads --------------------------------------------------------------------------------------
+
+# Active content of a PDF, each as what it adds to the catalog ("catalog"), to its name tree
+# ("names"), to the page ("page") and to the page's annotations ("annots"); and the word the
+# refusal names it by.
+ACTIVE_PDF = {
+    "JavaScript": {
+        "names": "/JavaScript << /Names [(a) << /S /JavaScript /JS (app.alert(1)) >>] >>"
+    },
+    "OpenAction": {"catalog": "/OpenAction << /S /URI /URI (http://evil/) >>"},
+    "(AA)": {"page": "/AA << /O << /S /URI /URI (http://evil/) >> >>"},
+    "Launch": {"annots": "<< /Subtype /Link /Rect [0 0 9 9] /A << /S /Launch /F (cmd.exe) >> >>"},
+    "EmbeddedFile": {
+        "names": "/EmbeddedFiles << /Names [(a.exe) << /Type /Filespec /F (a.exe) /EF << >> >>] >>"
+    },
+    "XFA": {"catalog": "/AcroForm << /Fields [] /XFA (<xdp:xdp/>) >>"},
+    "RichMedia": {"annots": "<< /Subtype /RichMedia /Rect [0 0 9 9] >>"},
+}
+ORDINARY_PDF = {
+    "opening at a page": {"catalog": "/OpenAction [3 0 R /Fit]"},
+    "a web link": {
+        "annots": "<< /Subtype /Link /Rect [0 0 9 9] /A << /S /URI /URI (https://a.vn/) >> >>"
+    },
+    "page labels": {"catalog": "/PageLabels << /Nums [0 << /S /D >>] >>"},
+}
+_NAME = re.compile(r"/([A-Za-z])([A-Za-z]*)")
+
+
+def escaped(text: str) -> str:
+    """Every name with its first letter written as #xx, as a PDF may write it."""
+    return _NAME.sub(lambda m: f"/#{ord(m[1]):02x}{m[2]}", text)
+
+
+@st.composite
+def pdfs(draw):
+    """A PDF with some active content, or none, written plainly or with its names escaped,
+    its parts in the page and catalog or compressed in an object stream; and the words its
+    refusal must name."""
+    active = draw(st.sets(st.sampled_from(sorted(ACTIVE_PDF))))
+    ordinary = draw(st.sets(st.sampled_from(sorted(ORDINARY_PDF))))
+    if "OpenAction" in active:
+        ordinary.discard("opening at a page")
+    parts: dict[str, list[str]] = {"catalog": [], "names": [], "page": [], "annots": []}
+    for feature in [*(ACTIVE_PDF[a] for a in active), *(ORDINARY_PDF[o] for o in ordinary)]:
+        for where, text in feature.items():
+            parts[where].append(text)
+    if draw(st.booleans()):
+        parts = {where: [escaped(text) for text in texts] for where, texts in parts.items()}
+    catalog, page = list(parts["catalog"]), list(parts["page"])
+    if parts["names"]:
+        catalog.append("/Names << " + " ".join(parts["names"]) + " >>")
+    if parts["annots"]:
+        page.append("/Annots [" + " ".join(parts["annots"]) + "]")
+    packed = []
+    if draw(st.booleans()):  # each value in an object of a compressed object stream
+        for entries in (catalog, page):
+            for index, entry in enumerate(entries):
+                name, _space, value = entry.partition(" ")
+                packed.append(value)
+                entries[index] = f"{name} {5 + len(packed)} 0 R"
+    data = pdf_bytes(
+        catalog=" ".join(catalog) + " ",
+        page=" ".join(page) + " ",
+        packed=tuple(packed),
+        padding=draw(st.sampled_from([0, 3000])),
+    )
+    return data, active
+
+
+def post_evidence(client, world, data: bytes, name: str):
+    report = world["objects"]["report"]
+    return client.post(
+        reverse("admin:work_plans_progressreport_add"),
+        {
+            "commitment": report.commitment_id,
+            "period_start": "quarter:2025-04-01",
+            "quantity": "3",
+            "note": "Biên bản nghiệm thu",
+            "evidence_article": "",
+            "evidence_file": SimpleUploadedFile(name, data, content_type="text/html"),
+        },
+    )
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(pdf=pdfs())
+def test_evidence_pdfs_are_refused_exactly_when_active_naming_what(client, staff_a, world, pdf):
+    data, active = pdf
+    client.force_login(staff_a)
+    before = row_counts()
+    response = post_evidence(client, world, data, "bien-ban.pdf")
+    if active:
+        assert response.status_code == 200
+        message = " ".join(response.context["adminform"].form.errors["evidence_file"])
+        named = {word for word in ACTIVE_PDF if word in message}
+        assert named == active, message
+        assert row_counts() == before
+    else:
+        assert response.status_code == 302, response.context["adminform"].form.errors
+        report = ProgressReport.objects.latest("pk")
+        assert report.evidence_file.name.endswith(".pdf")
+        assert report.evidence_file.read() == data
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    content=st.one_of(
+        st.binary(max_size=2000).map(lambda tail: b"%PDF-1.7\n" + tail),
+        st.binary(max_size=2000).map(lambda tail: pdf_bytes()[:-30] + tail),
+        st.binary(max_size=2000),
+    )
+)
+def test_any_bytes_as_evidence_are_refused_or_stored_checked(client, staff_a, world, content):
+    client.force_login(staff_a)
+    before = row_counts()
+    response = post_evidence(client, world, content, "minh-chung.pdf")
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        assert response.context["adminform"].form.errors["evidence_file"]
+        assert row_counts() == before
+    else:  # only a whole, inactive PDF: stored as it came, and it passes the check again
+        kept = ProgressReport.objects.latest("pk").evidence_file.read()
+        assert kept == content
+        check_pdf(kept)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    fmt=st.sampled_from(["JPEG", "PNG"]),
+    size=st.tuples(st.integers(1, 200), st.integers(1, 200)),
+    gps=st.booleans(),
+    tail=st.binary(max_size=300),
+)
+def test_evidence_photos_are_stored_without_exif_or_what_follows(
+    client, staff_a, world, fmt, size, gps, tail
+):
+    exif = Image.Exif()
+    if gps:
+        exif[0x8825] = {1: "N", 2: (10.0, 27.0, 36.0)}
+    exif[0x010F] = "Máy ảnh"
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (90, 160, 30)).save(buffer, fmt, exif=exif)
+    marked = b"<script>" + tail
+    client.force_login(staff_a)
+    response = post_evidence(client, world, buffer.getvalue() + marked, "anh.bin")
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    kept = ProgressReport.objects.latest("pk").evidence_file.read()
+    image = Image.open(io.BytesIO(kept))
+    assert image.format == fmt and image.size == size and not image.getexif()
+    assert marked not in kept
+    assert kept.endswith(b"\xff\xd9" if fmt == "JPEG" else b"IEND\xaeB`\x82")
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from django.urls import reverse
 from moto import mock_aws
 
 from culture_portal import db_routers
-from tests.factories import ArticleFactory, ArticlePhotoFactory, jpeg_file
+from tests.factories import ArticleFactory, ArticlePhotoFactory, jpeg_file, pdf_bytes
 from tests.work_plans.test_plans import REPORT_ADD, report_data
 from work_plans.models import ProgressReport
 
@@ -83,7 +83,7 @@ def test_evidence_goes_to_the_private_bucket_and_only_through_the_view(
     client, object_storage, staff_a, staff_b, plans
 ):
     client.force_login(staff_a)
-    pdf = SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4\n%%EOF\n")
+    pdf = SimpleUploadedFile("minh-chung.pdf", pdf_bytes())
     client.post(REPORT_ADD, report_data(plans["a"], evidence_file=pdf))
     report = ProgressReport.objects.get()
     assert keys(object_storage, "minh-chung") == [report.evidence_file.name]
