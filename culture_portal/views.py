@@ -1,4 +1,3 @@
-import mimetypes
 import uuid
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -34,6 +33,7 @@ from culture_portal.search import (
     highlight,
     snippet,
 )
+from culture_portal.storage import served_type
 from news.models import Article, Category
 
 
@@ -83,9 +83,8 @@ def media(request, path):
             stored = default_storage.open(path, "rb")
         except (OSError, ValueError, BotoCoreError, ClientError):  # missing, or unreachable
             raise Http404 from None
-        response = FileResponse(
-            stored, content_type=mimetypes.guess_type(path)[0] or "application/octet-stream"
-        )
+        response = FileResponse(stored)
+    response["Content-Type"], response["Content-Disposition"] = served_type(path)
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
 

@@ -252,3 +252,16 @@ def test_a_refused_replacement_keeps_the_stored_evidence(client, staff_a, plans)
     report.refresh_from_db()
     assert report.evidence_file.name == name and stored(report) == kept
     assert report.quantity == 9
+
+
+def test_the_admin_links_the_evidence_through_the_portal(client, staff_a, plans):
+    upload(client, staff_a, plans, pdf_bytes())
+    report = ProgressReport.objects.get()
+    change = reverse("admin:work_plans_progressreport_change", args=[report.pk])
+    evidence = reverse("work_plans:evidence", args=[report.pk])
+    for status in ("submitted", "verified"):  # staff may change it, then only see it
+        ProgressReport.objects.filter(pk=report.pk).update(status=status)
+        html = client.get(change).content.decode()
+        assert f'href="{evidence}"' in html
+        assert f"minh-chung-{report.pk}.pdf" in html
+        assert report.evidence_file.name not in html  # no address of the stored file itself
