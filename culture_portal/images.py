@@ -57,7 +57,7 @@ def clean_photo(uploaded) -> ContentFile:
                     code="too_many_pixels",
                 )
             image.load()
-            image = ImageOps.exif_transpose(image)
+            ImageOps.exif_transpose(image, in_place=True)  # a copy only when it turns
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -78,7 +78,9 @@ def clean_photo(uploaded) -> ContentFile:
     output = io.BytesIO()
     extension = ALLOWED_FORMATS[image_format]
     if image_format == "JPEG":
-        image.convert("RGB").save(output, "JPEG", quality=88, optimize=True, progressive=True)
+        if image.mode != "RGB":
+            image = image.convert("RGB")
+        image.save(output, "JPEG", quality=88, optimize=True, progressive=True)
     elif image_format == "PNG":
         if image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
             image = image.convert("RGBA")
@@ -117,14 +119,18 @@ def build_renditions(source_name: str, storage: Storage) -> dict:
     """
     with storage.open(source_name, "rb") as handle:
         image = Image.open(handle)
+        source_width, source_height = image.size
+        largest = min(source_width, max(settings.PHOTO_RENDITION_WIDTHS))
+        # A JPEG is decoded at the smallest scale still as large as the largest rendition.
+        image.draft(image.mode, (largest, round(source_height * largest / source_width)))
         image.load()
-    source_width, source_height = image.size
     widths = [w for w in settings.PHOTO_RENDITION_WIDTHS if w < source_width]
-    widths.append(min(source_width, max(settings.PHOTO_RENDITION_WIDTHS)))
+    widths.append(largest)
     has_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
-    for width in sorted(set(widths)):
+    # Largest first, each from the one before: the full image is resized once.
+    for width in sorted(set(widths), reverse=True):
         height = max(1, round(source_height * width / source_width))
-        resized = image.resize((width, height), Image.Resampling.LANCZOS)
+        image = resized = image.resize((width, height), Image.Resampling.LANCZOS)
         for extension, image_format in RENDITION_FORMATS.items():
             buffer = io.BytesIO()
             if image_format == "JPEG":
