@@ -20,6 +20,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
+JPEG_MAX_SCANS = 100
 
 
 def clean_photo(uploaded) -> ContentFile:
@@ -52,9 +53,24 @@ def clean_photo(uploaded) -> ContentFile:
             width, height = image.size
             if width * height > settings.PHOTO_MAX_PIXELS:
                 raise ValidationError(
-                    _("Ảnh có quá nhiều điểm ảnh (%(w)s × %(h)s). Tối đa %(max)s triệu điểm ảnh.")
+                    _(
+                        "Ảnh có quá nhiều điểm ảnh (%(w)s × %(h)s). Tối đa %(max)s triệu điểm "
+                        "ảnh: hãy thu nhỏ ảnh (ví dụ còn 6000 × 4000) rồi tải lên lại."
+                    )
                     % {"w": width, "h": height, "max": settings.PHOTO_MAX_PIXELS // 1_000_000},
                     code="too_many_pixels",
+                )
+            # Each scan of a progressive JPEG is decoded over the whole image (a camera's
+            # JPEG has at most about 10); an SOS marker occurs nowhere else in its data.
+            scans = data.count(b"\xff\xda") if image_format == "JPEG" else 0
+            if scans > JPEG_MAX_SCANS:
+                raise ValidationError(
+                    _(
+                        "Ảnh JPEG này có quá nhiều lớp quét (%(scans)s; tối đa %(max)s), không "
+                        "xử lý an toàn được. Hãy lưu lại ảnh thành JPEG thông thường rồi tải lên."
+                    )
+                    % {"scans": scans, "max": JPEG_MAX_SCANS},
+                    code="too_many_scans",
                 )
             image.load()
             ImageOps.exif_transpose(image, in_place=True)  # a copy only when it turns
@@ -62,7 +78,9 @@ def clean_photo(uploaded) -> ContentFile:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(
-            _("Ảnh có quá nhiều điểm ảnh, không thể xử lý an toàn."), code="too_many_pixels"
+            _("Ảnh có quá nhiều điểm ảnh, không thể xử lý an toàn. Tối đa %(max)s triệu điểm ảnh.")
+            % {"max": settings.PHOTO_MAX_PIXELS // 1_000_000},
+            code="too_many_pixels",
         ) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
         raise ValidationError(

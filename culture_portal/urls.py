@@ -47,4 +47,5 @@ if settings.MEDIA_URL.startswith("/"):
         path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media")
     )
 
+handler400 = "culture_portal.middleware.bad_request"
 handler500 = "culture_portal.middleware.server_error"

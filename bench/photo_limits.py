@@ -1,0 +1,144 @@
+"""What one photo upload costs at the pixel limit: CPU time and peak memory.
+
+    .venv/bin/python bench/photo_limits.py [--megapixels 24] [--runs 3]
+
+Makes images of the given size that are worst cases for the pipeline (few bytes, many
+pixels: flat PNG in RGB, RGBA and 16-bit grey; a noisy JPEG as a camera makes, under the
+upload's size limit), then, for each, in a fresh process: checks and re-encodes it as an
+upload is (`clean_photo`), stores it and makes its renditions (`build_renditions`). Prints
+CPU seconds and the peak memory above the process's own, the worst of --runs runs, and what
+a request of UPLOAD_MAX_FILES such photos costs. No database is needed.
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "culture_portal.settings")
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production-0123456789")
+    import django
+
+    django.setup()
+
+
+def make_inputs(folder: Path, megapixels: float) -> list[tuple[str, Path]]:
+    from PIL import Image
+
+    width = int((megapixels * 1_000_000 * 4 / 3) ** 0.5)
+    height = int(megapixels * 1_000_000 // width)
+    inputs = []
+    for label, mode, fmt, noisy in [
+        ("PNG RGB, flat", "RGB", "PNG", False),
+        ("PNG RGBA, flat", "RGBA", "PNG", False),
+        ("PNG 16-bit grey, flat", "I;16", "PNG", False),
+        ("JPEG RGB, camera-like noise", "RGB", "JPEG", True),
+    ]:
+        if noisy:
+            image = Image.effect_noise((width, height), 12).convert(mode)
+        else:
+            image = Image.new(mode, (width, height), 1000 if mode == "I;16" else "white")
+        path = folder / f"{len(inputs)}.{fmt.lower()}"
+        image.save(path, fmt, **({"quality": 80} if fmt == "JPEG" else {}))
+        inputs.append((f"{label}, {width}×{height}", path))
+    return inputs
+
+
+def measure_one(path: str) -> dict:
+    """In this (fresh) process: the upload's cost above what the process held before."""
+    setup_django()
+    from django.conf import settings
+    from django.core.files.storage import FileSystemStorage
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from culture_portal.images import build_renditions, clean_photo
+
+    settings.PHOTO_MAX_PIXELS = 10**9  # measure past the limit too
+    data = Path(path).read_bytes()
+    upload = SimpleUploadedFile(Path(path).name, data)
+    storage = FileSystemStorage(location=tempfile.mkdtemp(prefix="bench-photo-"))
+    with contextlib.suppress(OSError):  # the peak so far forgotten (Linux)
+        Path("/proc/self/clear_refs").write_text("5")
+    before = _status_kb("VmRSS")
+    cpu = time.process_time()
+    cleaned = clean_photo(upload)
+    stored = cleaned.size
+    name = storage.save(cleaned.name, cleaned)
+    del cleaned
+    build_renditions(name, storage)
+    cpu = time.process_time() - cpu
+    memory = (_status_kb("VmHWM") - before) / 1024
+    return {"bytes": len(data), "stored": stored, "cpu": cpu, "memory_mb": memory}
+
+
+def _status_kb(field: str) -> int:
+    """A figure of /proc/self/status in kB (VmHWM: the peak resident memory, which, unlike
+    getrusage's, is not carried over from the parent process)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--megapixels", type=float, default=None, help="default: the limit")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure_one(args.measure)))
+        return
+    setup_django()
+    from django.conf import settings
+
+    megapixels = args.megapixels or settings.PHOTO_MAX_PIXELS / 1_000_000
+    print(
+        f"PHOTO_MAX_PIXELS {settings.PHOTO_MAX_PIXELS:,}, UPLOAD_MAX_FILES "
+        f"{settings.UPLOAD_MAX_FILES}; measuring {megapixels:g} megapixels, "
+        f"worst of {args.runs} runs"
+    )
+    worst_cpu = worst_memory = 0.0
+    with tempfile.TemporaryDirectory(prefix="bench-photo-") as folder:
+        for label, path in make_inputs(Path(folder), megapixels):
+            results = [
+                json.loads(
+                    subprocess.run(
+                        [sys.executable, __file__, "--measure", str(path)],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    )
+                    .stdout.strip()
+                    .splitlines()[-1]
+                )
+                for _ in range(args.runs)
+            ]
+            cpu = max(r["cpu"] for r in results)
+            memory = max(r["memory_mb"] for r in results)
+            worst_cpu, worst_memory = max(worst_cpu, cpu), max(worst_memory, memory)
+            print(
+                f"  {label:<45} {results[0]['bytes'] / 1024:>7,.0f} KB →"
+                f" {results[0]['stored'] / 1024:>7,.0f} KB  {cpu:6.2f} s CPU  {memory:6.0f} MB"
+            )
+    files = getattr(settings, "UPLOAD_MAX_FILES", 30)
+    print(
+        f"one photo: at most {worst_cpu:.2f} s CPU and {worst_memory:.0f} MB above the worker; "
+        f"a request of {files} such photos: {files * worst_cpu:.1f} s CPU "
+        "(photos are decoded one at a time; only their re-encoded files, each about the "
+        "size of its upload, are held together until the save)"
+    )
+
+
+if __name__ == "__main__":
+    main()
