@@ -218,6 +218,12 @@ PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 25_000_000))
 PHOTO_RENDITION_WIDTHS = (320, 640, 1024, 1600)
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
 
+# load_demo's accounts get random passwords with DEBUG on, kept here for each database
+# (culture_portal/demo_accounts.py).
+DEMO_PASSWORDS_FILE = Path(
+    os.environ.get("DEMO_PASSWORDS_FILE", BASE_DIR / "var" / "demo-passwords.json")
+)
+
 # Cache: Redis when REDIS_URL is set (shared by all app servers), local memory otherwise.
 # A Redis outage is not an error: django-redis ignores it and pages are rendered live.
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -9,6 +9,7 @@ articles name, and village cultural houses.
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from culture_portal.demo_images import demo_photo
@@ -270,9 +271,10 @@ SEED_LINKS = {
     "Giám đốc Sở làm việc với Trung tâm Văn hóa Nghệ thuật tỉnh": ["vhnt-dt"],
 }
 
+# No password here: load_demo gives one, random, only with DEBUG on.
 DEMO_ACCOUNTS = [
-    ("canbo", INSTITUTION_STAFF, "", "Phạm Thị Hoa", "canbo-demo-2026", ["vhnt-dt", "mc-commune"]),
-    ("lanhdao", LEADERS, "", "Nguyễn Ngọc Thương", "lanhdao-demo-2026", []),
+    ("canbo", INSTITUTION_STAFF, "", "Phạm Thị Hoa", ["vhnt-dt", "mc-commune"]),
+    ("lanhdao", LEADERS, "", "Nguyễn Ngọc Thương", []),
 ]
 
 
@@ -378,19 +380,23 @@ def _link_seed_articles(made):
             article.institutions.add(*[made[k] for k in keys])
 
 
-def _accounts(made) -> list[tuple[str, str, str]]:
+def _accounts(made) -> list[tuple[str, str]]:
+    """The demo accounts as (username, role), each made when missing, without a password;
+    an account that exists is left as it is."""
     User = get_user_model()
     accounts = []
-    for username, group, last, first, password, institutions in DEMO_ACCOUNTS:
+    for username, group, last, first, institutions in DEMO_ACCOUNTS:
         user, _ = User.objects.get_or_create(
-            username=username, defaults={"first_name": first, "last_name": last}
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "is_staff": True,
+                "password": make_password(None),  # cannot sign in
+            },
         )
-        if not user.check_password(password):
-            user.set_password(password)
-        user.is_staff = True
-        user.save()
         user.groups.add(Group.objects.get(name=group))
         for key in institutions:
             made[key].editors.add(user)
-        accounts.append((username, group, password))
+        accounts.append((username, group))
     return accounts
