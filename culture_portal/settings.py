@@ -344,5 +344,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # pypdf warns once for each oddity of a PDF it reads: a crafted upload would flood
+        # the log (work_plans/uploads.py refuses what it cannot read whole).
+        "pypdf": {"level": "ERROR"},
+    },
 }

@@ -20,7 +20,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from pypdf import PdfReader
+from pypdf import PdfReader, apply_configuration
 from pypdf.errors import LimitReachedError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
@@ -45,9 +45,19 @@ ACTIVE_NAMES = {
 # reader that repairs a file finds them). Short names (/JS, /AA) would match random bytes.
 _RAW_NAMES = re.compile(rb"/(JavaScript|Launch|EmbeddedFiles?|XFA|RichMedia)(?![A-Za-z0-9])")
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-# Reading every object costs time: a bound far above real documents (a 300-page report has
-# some 20,000), which a small file of compressed objects could otherwise exceed a thousandfold.
+# Reading a PDF's objects costs time and memory for each object and each word of their text
+# (a number, a name, a bracket...), which compressed object streams multiply: both are
+# bounded, far above real documents (a 300-page report has some 20,000 objects). Words are
+# counted cheaply, as the bytes that can begin or end one; the binary data of images and
+# pages counts too, and is never near the bound.
 PDF_MAX_OBJECTS = 100_000
+PDF_MAX_WORDS = 1_000_000
+PDF_MAX_DECODED_BYTES = 16 * 1024 * 1024  # one object stream, decoded
+_NOT_WORD_BOUNDARY = bytes(sorted(set(range(256)) - set(b" \t\r\n\f\x00/()<>[]{}")))
+
+
+def _words(data: bytes) -> int:
+    return len(data.translate(None, _NOT_WORD_BOUNDARY))
 
 
 def _active_labels() -> dict[str, str]:
@@ -102,19 +112,28 @@ def check_pdf(data: bytes) -> None:
     """Raise a ValidationError naming the active content of a PDF, read over the whole file:
     every object of every cross-reference (compressed ones too, with their names' #xx
     escapes decoded by the parser), and the raw bytes."""
+    words = _words(data)
+    if words > PDF_MAX_WORDS:
+        raise _too_complex(_("hơn %(n)s từ") % {"n": _number(PDF_MAX_WORDS)})
+    limits = {
+        f"{name}_maximum_output_length": PDF_MAX_DECODED_BYTES
+        for name in ("zlib", "lzw", "run_length", "array_based_stream", "brotli")
+    }
     try:
-        reader = PdfReader(
-            io.BytesIO(data), strict=False, xref_stream_maximum_entries=PDF_MAX_OBJECTS
-        )
-        if reader.is_encrypted:
-            raise ValidationError(
-                _(
-                    "Tệp PDF có đặt mật khẩu hoặc mã hoá, nên không kiểm tra được nội dung. "
-                    "Hãy lưu thành bản không đặt mật khẩu rồi tải lên."
-                ),
-                code="pdf_encrypted",
+        with apply_configuration(**limits):
+            # Cross-reference entries include free ones: the objects are counted below.
+            reader = PdfReader(
+                io.BytesIO(data), strict=False, xref_stream_maximum_entries=2 * PDF_MAX_OBJECTS
             )
-        found = _active_content(reader)
+            if reader.is_encrypted:
+                raise ValidationError(
+                    _(
+                        "Tệp PDF có đặt mật khẩu hoặc mã hoá, nên không kiểm tra được nội dung. "
+                        "Hãy lưu thành bản không đặt mật khẩu rồi tải lên."
+                    ),
+                    code="pdf_encrypted",
+                )
+            found = _active_content(reader, words)
     except ValidationError:
         raise
     # pypdf answers malformed input with errors of many kinds (its own, ValueError,
@@ -122,7 +141,7 @@ def check_pdf(data: bytes) -> None:
     except Exception as error:  # noqa: BLE001
         while error is not None:  # one of pypdf's limits, maybe wrapped in a read error
             if isinstance(error, LimitReachedError):
-                raise _too_many_objects() from None
+                raise _too_complex(_("vượt giới hạn đọc của máy chủ")) from None
             error = error.__cause__
         raise ValidationError(
             _(
@@ -146,19 +165,7 @@ def check_pdf(data: bytes) -> None:
         )
 
 
-def _too_many_objects() -> ValidationError:
-    return ValidationError(
-        _(
-            "Tệp PDF có quá nhiều thành phần (hơn %(max)s) nên không kiểm tra được. Hãy in "
-            "hoặc xuất lại thành PDF thông thường rồi tải lên."
-        )
-        % {"max": f"{PDF_MAX_OBJECTS:,}".replace(",", ".")},
-        code="pdf_too_many_objects",
-    )
-
-
-def _active_content(reader: PdfReader) -> set[str]:
-    found: set[str] = set()
+def _active_content(reader: PdfReader, words: int) -> set[str]:
     numbers = [
         (number, generation)
         for generation, entries in reader.xref.items()
@@ -167,7 +174,12 @@ def _active_content(reader: PdfReader) -> set[str]:
     ]
     numbers += [(number, 0) for number in reader.xref_objStm]
     if len(numbers) > PDF_MAX_OBJECTS:
-        raise _too_many_objects()
+        raise _too_complex(_("hơn %(n)s đối tượng") % {"n": _number(PDF_MAX_OBJECTS)})
+    for stream in sorted({stream for stream, _index in reader.xref_objStm.values()}):
+        words += _words(reader.get_object(IndirectObject(stream, 0, reader)).get_data())
+        if words > PDF_MAX_WORDS:
+            raise _too_complex(_("hơn %(n)s từ") % {"n": _number(PDF_MAX_WORDS)})
+    found: set[str] = set()
     stack = [reader.trailer]
     stack += [reader.get_object(IndirectObject(n, g, reader)) for n, g in numbers]
     while stack:  # a loop, not recursion: nesting is up to the file
@@ -187,6 +199,21 @@ def _active_content(reader: PdfReader) -> set[str]:
         elif isinstance(obj, NameObject) and obj in ACTIVE_NAMES:
             found.add(ACTIVE_NAMES[obj])
     return found
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _too_complex(detail: str) -> ValidationError:
+    return ValidationError(
+        _(
+            "Tệp PDF quá phức tạp để kiểm tra (%(detail)s). Hãy in hoặc xuất lại thành PDF "
+            "thông thường rồi tải lên."
+        )
+        % {"detail": detail},
+        code="pdf_too_complex",
+    )
 
 
 def validate_evidence_file(file) -> None:

@@ -210,16 +210,22 @@ def test_pdfs_that_cannot_be_checked_whole_are_refused_saying_why(
 
 
 @pytest.mark.parametrize(
-    "data",
-    [pdf_bytes(*["<< >>"] * 60), pdf_bytes(packed=("<< >>",) * 60)],
-    ids=["listed", "compressed"],
+    "data, limit, says",
+    [
+        (pdf_bytes(*["<< >>"] * 60), ("PDF_MAX_OBJECTS", 50), "hơn 50 đối tượng"),
+        (pdf_bytes(packed=("<< >>",) * 60), ("PDF_MAX_OBJECTS", 50), "hơn 50 đối tượng"),
+        (pdf_bytes("[" + "0 " * 3000 + "]"), ("PDF_MAX_WORDS", 2000), "hơn 2.000 từ"),
+        # A few hundred bytes that decode to thousands of words.
+        (pdf_bytes(packed=("[" + "0 " * 3000 + "]",)), ("PDF_MAX_WORDS", 2000), "hơn 2.000 từ"),
+    ],
+    ids=["objects", "compressed objects", "words", "compressed words"],
 )
-def test_pdfs_of_more_objects_than_can_be_checked_are_refused(
-    client, staff_a, plans, monkeypatch, data
+def test_pdfs_of_more_than_can_be_checked_in_bounded_time_are_refused(
+    client, staff_a, plans, monkeypatch, data, limit, says
 ):
-    monkeypatch.setattr("work_plans.uploads.PDF_MAX_OBJECTS", 50)
+    monkeypatch.setattr(f"work_plans.uploads.{limit[0]}", limit[1])
     message = field_errors(upload(client, staff_a, plans, data))
-    assert "quá nhiều thành phần (hơn 50)" in message
+    assert "quá phức tạp để kiểm tra" in message and says in message
     assert not ProgressReport.objects.exists()
 
 
