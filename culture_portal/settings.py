@@ -211,7 +211,7 @@ FILE_UPLOAD_HANDLERS = [
 ]
 
 # Photos: limits for uploads (see culture_portal/images.py). The pixel limit bounds the time
-# and memory one photo costs (bench/photo_limits.py measures it) and admits today's cameras
+# and memory one photo costs (bench/upload_limits.py measures it) and admits today's cameras
 # (6000 × 4000) and phones (5712 × 4284).
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 15 * 1024 * 1024))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 25_000_000))
