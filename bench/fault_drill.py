@@ -30,11 +30,10 @@ from bench.local_cluster import (  # noqa: E402
     as_postgres,
     form_fields,
     free_port,
+    give_demo_password,
     redis_command,
     wait_for_port,
 )
-
-DEMO_LOGIN = {"username": "bientap", "password": "bientap-demo-2026"}
 
 
 class Drill:
@@ -114,6 +113,10 @@ class Drill:
                 check=True,
                 stdout=subprocess.DEVNULL,
             )
+        self.login = {
+            "username": "bientap",
+            "password": give_demo_password("bientap", self.env, ROOT),
+        }
         self.spawn(
             "app",
             [str(VENV / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "culture_portal.wsgi"],
@@ -178,7 +181,7 @@ class Drill:
         token = form_fields(page.text, "login-form")["csrfmiddlewaretoken"]
         session.post(
             self.url("/admin/login/?next=/admin/"),
-            data={"csrfmiddlewaretoken": token, **DEMO_LOGIN},
+            data={"csrfmiddlewaretoken": token, **self.login},
             headers={"Referer": page.url},
         )
         return session

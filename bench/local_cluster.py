@@ -135,6 +135,25 @@ class FormFields(HTMLParser):
             self._textarea[1] += data
 
 
+def give_demo_password(username: str, env: dict, cwd: Path) -> str:
+    """A random password for a demo account, for this run's checks: load_demo gives none
+    with DEBUG off, as in production."""
+    password = secrets.token_urlsafe(16)
+    code = (
+        "import os; from django.contrib.auth import get_user_model; "
+        f"user = get_user_model().objects.get(username={username!r}); "
+        "user.set_password(os.environ['DEMO_PASSWORD']); user.save(update_fields=['password'])"
+    )
+    subprocess.run(
+        [str(VENV / "python"), "manage.py", "shell", "-c", code],
+        env={**env, "DEMO_PASSWORD": password},
+        cwd=cwd,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return password
+
+
 def form_fields(html: str, form_id: str, with_options: bool = False):
     parser = FormFields(form_id)
     parser.feed(html)
@@ -302,6 +321,7 @@ class Cluster:
             check=True,
             stdout=subprocess.DEVNULL,
         )
+        self.publisher_password = give_demo_password("duyettin", env, workdir)
         print("Migrated, static files collected, demo content loaded", flush=True)
 
     def app_server(self, name: str):
@@ -408,7 +428,7 @@ class Cluster:
             data={
                 "csrfmiddlewaretoken": token,
                 "username": "duyettin",
-                "password": "duyettin-demo-2026",
+                "password": self.publisher_password,
             },
             headers={"Referer": f"{self.url('app1')}/admin/login/"},
         )

@@ -1,11 +1,16 @@
-"""Database outages answered with a Vietnamese 503 page, whether met in a view or before."""
+"""Error pages: database outages answered with a Vietnamese 503 page, whether met in a view
+or before; a request of too many files told so on the 400 page."""
 
 import logging
 import sys
 
+from django.conf import settings
+from django.core.exceptions import TooManyFilesSent
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from django.views import defaults
 
 logger = logging.getLogger(__name__)
@@ -49,3 +54,15 @@ def server_error(request):
     if isinstance(exception, DATABASE_DOWN):
         return database_unavailable(exception)
     return defaults.server_error(request)
+
+
+def bad_request(request, exception):
+    """Django's 400 page; for a request of more files than Django reads, it says so."""
+    if isinstance(exception, TooManyFilesSent):
+        most = min(settings.DATA_UPLOAD_MAX_NUMBER_FILES, settings.UPLOAD_MAX_FILES)
+        reason = _(
+            "Lần gửi này có quá nhiều tệp nên máy chủ không đọc được. Mỗi lần lưu nhận tối đa "
+            "%(max)s tệp: hãy quay lại, bớt tệp rồi lưu, các tệp còn lại thêm ở lần lưu sau."
+        ) % {"max": most}
+        return render(request, "400.html", {"reason": reason}, status=400)
+    return defaults.bad_request(request, exception)

@@ -213,18 +213,29 @@ else:
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# Django refuses a request of more files unread (a 400 page that says so); the admin takes
+# at most UPLOAD_MAX_FILES in one save, each photo costing up to what PHOTO_MAX_PIXELS allows.
 DATA_UPLOAD_MAX_NUMBER_FILES = 30
+UPLOAD_MAX_FILES = int(os.environ.get("UPLOAD_MAX_FILES", 10))
 FILE_UPLOAD_PERMISSIONS = 0o644
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "uploads.storage.TemporaryUploadHandler",  # a full temporary folder: a message
 ]
 
-# Photos: limits for uploads (see photos/images.py).
+# Photos: limits for uploads (see photos/images.py). The pixel limit bounds the time and
+# memory one photo costs (bench/upload_limits.py measures it) and admits today's cameras
+# (6000 × 4000) and phones (5712 × 4284).
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 15 * 1024 * 1024))
-PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 50_000_000))
+PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 25_000_000))
 PHOTO_RENDITION_WIDTHS = (320, 640, 1024, 1600)
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+
+# load_demo's accounts get random passwords with DEBUG on, kept here for each database
+# (accounts/demo.py).
+DEMO_PASSWORDS_FILE = Path(
+    os.environ.get("DEMO_PASSWORDS_FILE", BASE_DIR / "var" / "demo-passwords.json")
+)
 
 # Cache: Redis when REDIS_URL is set (shared by all app servers), local memory otherwise.
 # A Redis outage is not an error: django-redis ignores it and pages are rendered live.
@@ -346,5 +357,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # pypdf warns once for each oddity of a PDF it reads: a crafted upload would flood
+        # the log (work_plans/uploads.py refuses what it cannot read whole).
+        "pypdf": {"level": "ERROR"},
+    },
 }

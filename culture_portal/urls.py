@@ -47,4 +47,5 @@ urlpatterns = [
 if settings.MEDIA_URL.startswith("/"):
     urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"))
 
+handler400 = "culture_portal.middleware.bad_request"
 handler500 = "culture_portal.middleware.server_error"

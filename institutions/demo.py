@@ -9,6 +9,7 @@ articles name, and village cultural houses.
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from institutions.models import (
@@ -271,9 +272,10 @@ SEED_LINKS = {
     "Giám đốc Sở làm việc với Trung tâm Văn hóa Nghệ thuật tỉnh": ["vhnt-dt"],
 }
 
+# No password here: load_demo gives one, random, only with DEBUG on.
 DEMO_ACCOUNTS = [
-    ("canbo", INSTITUTION_STAFF, "", "Phạm Thị Hoa", "canbo-demo-2026", ["vhnt-dt", "mc-commune"]),
-    ("lanhdao", LEADERS, "", "Nguyễn Ngọc Thương", "lanhdao-demo-2026", []),
+    ("canbo", INSTITUTION_STAFF, "", "Phạm Thị Hoa", ["vhnt-dt", "mc-commune"]),
+    ("lanhdao", LEADERS, "", "Nguyễn Ngọc Thương", []),
 ]
 
 
@@ -388,20 +390,24 @@ def _link_seed_articles(made):
             article.institutions.add(*chosen)
 
 
-def _accounts(made) -> list[tuple[str, str, str]]:
+def _accounts(made) -> list[tuple[str, str]]:
+    """The demo accounts as (username, role), each made when missing, without a password;
+    an account that exists is left as it is."""
     User = get_user_model()
     accounts = []
-    for username, group, last, first, password, institutions in DEMO_ACCOUNTS:
+    for username, group, last, first, institutions in DEMO_ACCOUNTS:
         user, new_user = User.objects.get_or_create(
-            username=username, defaults={"first_name": first, "last_name": last}
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "is_staff": True,
+                "password": make_password(None),  # cannot sign in
+            },
         )
-        if not user.check_password(password):
-            user.set_password(password)
-        user.is_staff = True
-        user.save()
         user.groups.add(Group.objects.get(name=group))
         if new_user:  # whom a leader has since taken off an institution stays off it
             for key in institutions:
                 made[key].editors.add(user)
-        accounts.append((username, group, password))
+        accounts.append((username, group))
     return accounts

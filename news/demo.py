@@ -361,32 +361,37 @@ MORE_STORIES = [
     ),
 ]
 
+# No password here: load_demo gives one, random, only with DEBUG on.
 DEMO_ACCOUNTS = [
-    ("bientap", "Biên tập viên", "", "Nguyễn Thị Lan", "bientap-demo-2026", False),
-    ("duyettin", "Duyệt tin", "", "Trần Văn Minh", "duyettin-demo-2026", False),
-    ("quantri", None, "", "Lê Quản Trị", "quantri-demo-2026", True),
+    ("bientap", "Biên tập viên", "", "Nguyễn Thị Lan", False),
+    ("duyettin", "Duyệt tin", "", "Trần Văn Minh", False),
+    ("quantri", None, "", "Lê Quản Trị", True),
 ]
 
 
-def ensure_accounts() -> list[tuple[str, str, str]]:
+def ensure_accounts() -> list[tuple[str, str]]:
+    """The demo accounts as (username, role), each made when missing, without a password;
+    an account that exists is left as it is."""
+    from django.contrib.auth.hashers import make_password
     from django.contrib.auth.models import Group
 
     User = get_user_model()
-    created = []
-    for username, group, last, first, password, superuser in DEMO_ACCOUNTS:
+    accounts = []
+    for username, group, last, first, superuser in DEMO_ACCOUNTS:
         user, _ = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": first, "last_name": last, "is_staff": True},
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "is_staff": True,
+                "is_superuser": superuser,
+                "password": make_password(None),  # cannot sign in
+            },
         )
-        if not user.has_usable_password() or not user.check_password(password):
-            user.set_password(password)
-        user.is_staff = True
-        user.is_superuser = superuser
-        user.save()
         if group:
             user.groups.add(Group.objects.get(name=group))
-        created.append((username, group or "Quản trị hệ thống", password))
-    return created
+        accounts.append((username, group or "Quản trị hệ thống"))
+    return accounts
 
 
 def _article(data: dict, category: Category, author, seed: int) -> Article:

@@ -19,6 +19,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
+JPEG_MAX_SCANS = 100
 
 
 def clean_photo(uploaded) -> ContentFile:
@@ -51,17 +52,34 @@ def clean_photo(uploaded) -> ContentFile:
             width, height = image.size
             if width * height > settings.PHOTO_MAX_PIXELS:
                 raise ValidationError(
-                    _("Ảnh có quá nhiều điểm ảnh (%(w)s × %(h)s). Tối đa %(max)s triệu điểm ảnh.")
+                    _(
+                        "Ảnh có quá nhiều điểm ảnh (%(w)s × %(h)s). Tối đa %(max)s triệu điểm "
+                        "ảnh: hãy thu nhỏ ảnh (ví dụ còn 6000 × 4000) rồi tải lên lại."
+                    )
                     % {"w": width, "h": height, "max": settings.PHOTO_MAX_PIXELS // 1_000_000},
                     code="too_many_pixels",
                 )
+            # Each scan of a progressive JPEG is decoded over the whole image (a camera's
+            # JPEG has at most about 10); an SOS marker occurs nowhere else in its data.
+            scans = data.count(b"\xff\xda") if image_format == "JPEG" else 0
+            if scans > JPEG_MAX_SCANS:
+                raise ValidationError(
+                    _(
+                        "Ảnh JPEG này có quá nhiều lớp quét (%(scans)s; tối đa %(max)s), không "
+                        "xử lý an toàn được. Hãy lưu lại ảnh thành JPEG thông thường rồi tải lên."
+                    )
+                    % {"scans": scans, "max": JPEG_MAX_SCANS},
+                    code="too_many_scans",
+                )
             image.load()
-            image = ImageOps.exif_transpose(image)
+            ImageOps.exif_transpose(image, in_place=True)  # a copy only when it turns
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(
-            _("Ảnh có quá nhiều điểm ảnh, không thể xử lý an toàn."), code="too_many_pixels"
+            _("Ảnh có quá nhiều điểm ảnh, không thể xử lý an toàn. Tối đa %(max)s triệu điểm ảnh.")
+            % {"max": settings.PHOTO_MAX_PIXELS // 1_000_000},
+            code="too_many_pixels",
         ) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
         raise ValidationError(
@@ -77,7 +95,9 @@ def clean_photo(uploaded) -> ContentFile:
     output = io.BytesIO()
     extension = ALLOWED_FORMATS[image_format]
     if image_format == "JPEG":
-        image.convert("RGB").save(output, "JPEG", quality=88, optimize=True, progressive=True)
+        if image.mode != "RGB":
+            image = image.convert("RGB")
+        image.save(output, "JPEG", quality=88, optimize=True, progressive=True)
     elif image_format == "PNG":
         if image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
             image = image.convert("RGBA")
@@ -104,14 +124,18 @@ def build_renditions(source_name: str, storage: Storage) -> dict:
     """
     with storage.open(source_name, "rb") as handle:
         image = Image.open(handle)
+        source_width, source_height = image.size
+        largest = min(source_width, max(settings.PHOTO_RENDITION_WIDTHS))
+        # A JPEG is decoded at the smallest scale still as large as the largest rendition.
+        image.draft(image.mode, (largest, round(source_height * largest / source_width)))
         image.load()
-    source_width, source_height = image.size
     widths = [w for w in settings.PHOTO_RENDITION_WIDTHS if w < source_width]
-    widths.append(min(source_width, max(settings.PHOTO_RENDITION_WIDTHS)))
+    widths.append(largest)
     has_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
-    for width in sorted(set(widths)):
+    # Largest first, each from the one before: the full image is resized once.
+    for width in sorted(set(widths), reverse=True):
         height = max(1, round(source_height * width / source_width))
-        resized = image.resize((width, height), Image.Resampling.LANCZOS)
+        image = resized = image.resize((width, height), Image.Resampling.LANCZOS)
         for extension, image_format in RENDITION_FORMATS.items():
             buffer = io.BytesIO()
             if image_format == "JPEG":

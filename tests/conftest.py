@@ -117,3 +117,10 @@ def superuser(django_user_model):
     return django_user_model.objects.create_superuser(
         username="root", password="a-long-test-passphrase"
     )
+
+
+@pytest.fixture(autouse=True)
+def demo_passwords_file(settings, tmp_path):
+    """load_demo keeps the demo accounts' passwords (with DEBUG on) in a file of the test's."""
+    settings.DEMO_PASSWORDS_FILE = tmp_path / "demo-passwords.json"
+    return settings.DEMO_PASSWORDS_FILE

@@ -120,3 +120,77 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
     period_start = factory.LazyAttribute(lambda o: date(o.commitment.plan.year, 1, 1))
     quantity = 10
     status = "verified"
+
+
+def pdf_bytes(
+    *objects: str,
+    catalog: str = "",
+    page: str = "",
+    packed: tuple[str, ...] = (),
+    padding: int = 0,
+) -> bytes:
+    """A one-page PDF written out by hand, with a correct cross-reference, to carry what a
+    test needs where it needs it.
+
+    `catalog` and `page` are added to the catalog (object 1) and page (object 3)
+    dictionaries; `objects` become objects 5, 6, …; `packed` objects follow them, compressed
+    together in an object stream (PDF 1.5: then the cross-reference is a stream too), so
+    their text is nowhere in the file's bytes. `padding` drawing bytes push what follows
+    the page beyond the start of the file.
+    """
+    import zlib
+
+    drawing = ("0 0 m 100 100 l S\n" * (padding // 18 + 1)).encode()
+    bodies = [
+        f"<< /Type /Catalog /Pages 2 0 R {catalog}>>".encode(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R {page}>>".encode(),
+        b"<< /Length %d >>\nstream\n" % len(drawing) + drawing + b"\nendstream",
+        *(body.encode() for body in objects),
+    ]
+    first_packed = len(bodies) + 2  # after the object stream itself
+    if packed:
+        offsets, content = [], b""
+        for body in packed:
+            offsets.append(len(content))
+            content += body.encode() + b"\n"
+        header = " ".join(f"{first_packed + i} {offset}" for i, offset in enumerate(offsets))
+        header = (header + " ").encode()
+        data = zlib.compress(header + content)
+        bodies.append(
+            b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
+            % (len(packed), len(header), len(data))
+            + data
+            + b"\nendstream"
+        )
+    version = b"1.5" if packed else b"1.4"
+    out = b"%PDF-" + version + b"\n%\xe2\xe3\xcf\xd3\n"
+    offsets = []
+    for number, body in enumerate(bodies, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    if not packed:
+        xref = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
+        out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+        out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(bodies) + 1)
+        return out + b"startxref\n%d\n%%%%EOF\n" % xref
+    # A cross-reference stream: type 1 (offset) for written objects, 2 for packed ones.
+    stream_number = len(bodies)
+    xref_number = first_packed + len(packed)
+    rows = [b"\x00" + (0).to_bytes(4, "big") + b"\xff\xff"]
+    rows += [b"\x01" + offset.to_bytes(4, "big") + b"\x00\x00" for offset in offsets]
+    rows += [
+        b"\x02" + stream_number.to_bytes(4, "big") + index.to_bytes(2, "big")
+        for index in range(len(packed))
+    ]
+    xref = len(out)
+    rows.append(b"\x01" + xref.to_bytes(4, "big") + b"\x00\x00")
+    table = b"".join(rows)
+    out += (
+        b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n"
+        % (xref_number, xref_number + 1, len(table))
+        + table
+        + b"\nendstream\nendobj\n"
+    )
+    return out + b"startxref\n%d\n%%%%EOF\n" % xref

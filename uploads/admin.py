@@ -1,6 +1,8 @@
 """What every admin form with file fields shares: a save whose files cannot be stored."""
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext as _
 
 from uploads.storage import StorageWriteError, remove_written, upload_journal
 
@@ -33,13 +35,38 @@ def _refusing_upload(form_class, failures: dict):
     return RefusingUpload
 
 
+def _refuse_too_many_files(request) -> None:
+    """A save of more than UPLOAD_MAX_FILES files is refused before any is read (each photo
+    is decoded, re-encoded and resized): the files are dropped, and each file field that
+    received one gets the message."""
+    count = sum(len(uploads) for _name, uploads in request.FILES.lists())
+    limit = settings.UPLOAD_MAX_FILES
+    if count <= limit:
+        return
+    message = _(
+        "Mỗi lần lưu nhận tối đa %(max)s tệp; lần này có %(count)s tệp, nên chưa lưu gì. "
+        "Nội dung đã nhập vẫn còn trên biểu mẫu: hãy chọn lại tối đa %(max)s tệp rồi lưu, "
+        "các tệp còn lại thêm ở lần lưu sau."
+    ) % {"max": limit, "count": count}
+    failures = getattr(request, "upload_failures", None) or {}
+    for name, uploads in list(request.FILES.lists()):
+        failures.setdefault(name, message)
+        for upload in uploads:
+            upload.close()
+    request.FILES.clear()
+    request.upload_failures = failures
+
+
 class UploadFaultMixin:
     """A save whose files cannot be written (disk full, media or temporary folder
-    unwritable) is undone whole, rows and files, and the form comes back with what was typed
-    and a message next to the file fields, instead of a server error."""
+    unwritable) or that carries too many files is undone whole, rows and files, and the form
+    comes back with what was typed and a message next to the file fields, instead of a
+    server error."""
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         files = request.FILES if request.method == "POST" else None
+        if files:
+            _refuse_too_many_files(request)
         if files and not getattr(request, "upload_failures", None):
             with upload_journal() as written:
                 try:

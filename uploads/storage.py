@@ -26,6 +26,28 @@ DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 NOT_WRITABLE = (errno.EACCES, errno.EPERM, errno.EROFS)
 
 
+# The types the portal stores, by the extension it names a file with once it has verified
+# the content (photos: photos.images; evidence: work_plans.uploads).
+SERVED_TYPES = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "pdf": "application/pdf",
+}
+
+
+def served_type(name: str) -> tuple[str, str]:
+    """The Content-Type and Content-Disposition of a stored file, from the type the portal
+    verified (never the browser's claim): a verified type is shown inline, anything else
+    (no upload makes it, a restored folder might hold it) is only ever a download."""
+    filename = name.rpartition("/")[2]
+    extension = filename.rpartition(".")[2].lower() if "." in filename else ""
+    if extension in SERVED_TYPES:
+        return SERVED_TYPES[extension], "inline"
+    return "application/octet-stream", "attachment"
+
+
 class StorageWriteError(OSError):
     """A file could not be written to a storage (disk full, folder unwritable, ...)."""
 

@@ -1,11 +1,11 @@
-import mimetypes
-
 from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 from django.views.static import serve as static_serve
+
+from uploads.storage import served_type
 
 
 @require_safe
@@ -23,8 +23,8 @@ def media(request, path):
             stored = default_storage.open(path, "rb")
         except (OSError, ValueError, BotoCoreError, ClientError):  # missing, or unreachable
             raise Http404 from None
-        response = FileResponse(
-            stored, content_type=mimetypes.guess_type(path)[0] or "application/octet-stream"
-        )
+        response = FileResponse(stored)
+    # The type the portal verified when it stored the file, never a guess from outside.
+    response["Content-Type"], response["Content-Disposition"] = served_type(path)
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response

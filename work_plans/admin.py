@@ -2,8 +2,10 @@ from datetime import date
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminFileWidget
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -16,6 +18,7 @@ from uploads.admin import UploadFaultMixin
 from work_plans import reviewing, roles
 from work_plans.fulfilment import period_choices
 from work_plans.models import Commitment, CommitmentCategory, ProgressReport, WorkPlan
+from work_plans.uploads import EvidenceFormField
 
 
 @admin.register(CommitmentCategory)
@@ -126,6 +129,31 @@ class WorkPlanAdmin(GuardedRevertMixin, AuditedDeleteMixin, IndexedSearchMixin, 
         apply_to_each(self, request, queryset, reviewing.close_plan, done_message=message)
 
 
+class EvidenceLink(str):
+    """The current evidence file as the widget shows it: its name for people, and the
+    address of the evidence view (access checked, served as its verified type, sandboxed),
+    never the storage's own address (on object storage, a presigned URL on the bucket's
+    origin)."""
+
+    url = ""
+
+    @classmethod
+    def of(cls, report):
+        link = cls(report.evidence_filename)
+        link.url = reverse("work_plans:evidence", args=[report.pk])
+        return link
+
+
+class EvidenceFileInput(AdminFileWidget):
+    link: EvidenceLink | None = None  # set by the form of a saved report
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"] and self.link:
+            context["widget"]["value"] = self.link
+        return context
+
+
 class ProgressReportForm(forms.ModelForm):
     # "month:2022-02-01" or "quarter:2022-04-01"; sets period_kind and period_start.
     period_start = forms.ChoiceField(label=_("kỳ báo cáo"))
@@ -143,6 +171,8 @@ class ProgressReportForm(forms.ModelForm):
             "evidence_article",
             "evidence_file",
         ]
+        field_classes = {"evidence_file": EvidenceFormField}
+        widgets = {"evidence_file": EvidenceFileInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -168,6 +198,8 @@ class ProgressReportForm(forms.ModelForm):
             self.fields["commitment"].label_from_instance = lambda c: (
                 f"{c.plan.institution} {c.plan.year} – {c}"
             )
+        if "evidence_file" in self.fields and self.instance.pk and self.instance.evidence_file:
+            self.fields["evidence_file"].widget.link = EvidenceLink.of(self.instance)
         if "evidence_article" in self.fields:
             from news.models import Article
 
@@ -201,7 +233,18 @@ class ProgressReportAdmin(UploadFaultMixin, GuardedRevertMixin, SimpleHistoryAdm
         return type(form.__name__, (form,), {"user": request.user})
 
     def get_fields(self, request, obj=None):
-        return [*ProgressReportForm.Meta.fields, *self.readonly_fields]
+        fields = [*ProgressReportForm.Meta.fields, *self.readonly_fields]
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Shown, not edited: the file as a link through the portal, not the storage.
+            fields[fields.index("evidence_file")] = "evidence_file_link"
+        return fields
+
+    @admin.display(description=_("tệp minh chứng"))
+    def evidence_file_link(self, obj):
+        if not obj.evidence_file:
+            return self.get_empty_value_display()
+        link = EvidenceLink.of(obj)
+        return format_html('<a href="{}">{}</a>', link.url, link)
 
     def get_queryset(self, request):
         return (

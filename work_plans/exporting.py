@@ -1,4 +1,8 @@
-"""Exports of the dashboard and of a plan, to XLSX (numbers as numbers) and CSV."""
+"""Exports of the dashboard and of a plan, to XLSX (numbers as numbers) and CSV.
+
+Their text was typed by staff and is opened by leaders in Excel: text that a spreadsheet
+would read as a formula is written as text (OWASP, "CSV Injection").
+"""
 
 import csv
 import io
@@ -11,6 +15,12 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# What a spreadsheet reads as the start of a formula (OWASP's list).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def reads_as_formula(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_START)
 
 
 def _percent(share):
@@ -88,6 +98,13 @@ def _xlsx(title: str, header, body) -> bytes:
         cell.font = Font(bold=True)
     for row in body:
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                # openpyxl makes a formula of any string that starts with "="; a string
+                # cell is text, and the quote prefix keeps Excel from re-reading it as a
+                # formula when someone edits the cell.
+                cell.data_type = "s"
+                cell.quotePrefix = reads_as_formula(cell.value)
     for index, name in enumerate(header, start=1):
         width = max([len(str(name)), *(len(str(r[index - 1] or "")) for r in body)] or [10])
         sheet.column_dimensions[get_column_letter(index)].width = min(60, width + 2)
@@ -97,11 +114,17 @@ def _xlsx(title: str, header, body) -> bytes:
     return buffer.getvalue()
 
 
+def _csv_cell(value):
+    return f"'{value}" if reads_as_formula(value) else value
+
+
 def _csv(header, body) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(body)
+    # Text quoted, a formula-like start behind a single quote (OWASP); numbers bare, so
+    # that a spreadsheet reads them as numbers.
+    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
+    for row in [header, *body]:
+        writer.writerow([_csv_cell(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8
 
 

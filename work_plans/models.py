@@ -1,6 +1,7 @@
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from uploads.storage import SERVED_TYPES
 from vietnamese.fields import LineField, ParagraphsField
 from vietnamese.text import normalize_text
 from work_plans.fulfilment import (
@@ -344,6 +346,12 @@ class ProgressReport(models.Model):
     @property
     def period_label(self) -> str:
         return period_label(self.period_kind, self.period_start)
+
+    @property
+    def evidence_filename(self) -> str:
+        """The evidence file's name for people, with the extension of its verified type."""
+        extension = PurePath(self.evidence_file.name).suffix.lower().lstrip(".")
+        return f"minh-chung-{self.pk}.{extension if extension in SERVED_TYPES else 'bin'}"
 
     def clean(self):
         errors = {}

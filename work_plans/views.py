@@ -16,6 +16,7 @@ from django.views.generic import ListView, TemplateView
 from institutions.models import Institution, Level
 from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
+from uploads.storage import served_type
 from work_plans import exporting, reviewing, roles
 from work_plans.forms import DashboardFilter, YearSearch
 from work_plans.models import Commitment, ProgressReport, WorkPlan
@@ -237,17 +238,11 @@ def evidence(request, pk):
     public = report.status == ProgressReport.Status.VERIFIED and plan.is_public
     if not report.evidence_file or not (public or roles.works_on(request.user, plan)):
         raise Http404
-    extension = report.evidence_file.name.rsplit(".", 1)[-1].lower()
-    content_type = {
-        "pdf": "application/pdf",
-        "jpg": "image/jpeg",
-        "jpeg": "image/jpeg",
-        "png": "image/png",
-    }.get(extension, "application/octet-stream")
+    content_type, disposition = served_type(report.evidence_file.name)
     response = FileResponse(
         report.evidence_file.open("rb"),
-        as_attachment=content_type == "application/octet-stream",
-        filename=f"minh-chung-{report.pk}.{extension}",
+        as_attachment=disposition == "attachment",
+        filename=report.evidence_filename,
         content_type=content_type,
     )
     response["Cache-Control"] = "private, no-store" if not public else "public, max-age=3600"

@@ -49,3 +49,17 @@ def test_editor_import_map_is_allowed_by_hash_only(client, editor):
     script_src = response["Content-Security-Policy"].split("script-src")[1].split(";")[0]
     assert "'sha256-" in script_src
     assert "unsafe-inline" not in script_src
+
+
+def test_a_request_of_too_many_files_is_answered_in_vietnamese(client, editor, settings):
+    """Past Django's own bound (DATA_UPLOAD_MAX_NUMBER_FILES) the request is not read at
+    all: the 400 page says why."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 2
+    client.force_login(editor)
+    files = {f"photos-{n}-image": SimpleUploadedFile(f"{n}.jpg", b"x") for n in range(3)}
+    response = client.post("/admin/news/article/add/", files)
+    assert response.status_code == 400
+    assertContains(response, "quá nhiều tệp", status_code=400)
+    assertContains(response, "tối đa 2 tệp", status_code=400)

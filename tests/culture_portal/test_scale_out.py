@@ -19,7 +19,7 @@ from django.urls import reverse
 from moto import mock_aws
 
 from replicas import routers as db_routers
-from tests.factories import ArticleFactory, ArticlePhotoFactory, jpeg_file
+from tests.factories import ArticleFactory, ArticlePhotoFactory, jpeg_file, pdf_bytes
 from tests.work_plans.test_plans import REPORT_ADD, report_data
 from work_plans.models import ProgressReport
 
@@ -83,7 +83,7 @@ def test_evidence_goes_to_the_private_bucket_and_only_through_the_view(
     client, object_storage, staff_a, staff_b, plans
 ):
     client.force_login(staff_a)
-    pdf = SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4\n%%EOF\n")
+    pdf = SimpleUploadedFile("minh-chung.pdf", pdf_bytes())
     client.post(REPORT_ADD, report_data(plans["a"], evidence_file=pdf))
     report = ProgressReport.objects.get()
     assert keys(object_storage, "minh-chung") == [report.evidence_file.name]
@@ -95,6 +95,56 @@ def test_evidence_goes_to_the_private_bucket_and_only_through_the_view(
     client.force_login(staff_b)
     assert client.get(url).status_code == 404
     assert client.get(reverse("media", args=[report.evidence_file.name])).status_code == 404
+
+
+def test_the_bucket_keeps_the_type_the_portal_verified_not_the_browsers(
+    client, object_storage, staff_a, plans
+):
+    client.force_login(staff_a)
+    html_claim = SimpleUploadedFile("bao-cao.html", pdf_bytes(), content_type="text/html")
+    response = client.post(REPORT_ADD, report_data(plans["a"], evidence_file=html_claim))
+    assert response.status_code == 302
+    report = ProgressReport.objects.get()
+    stored = object_storage.head_object(Bucket="minh-chung", Key=report.evidence_file.name)
+    assert stored["ContentType"] == "application/pdf"
+    assert stored["ContentDisposition"] == "inline"
+
+    photo = ArticlePhotoFactory(article=ArticleFactory(), image=jpeg_file(700, 400))
+    for key in keys(object_storage, "anh"):
+        stored = object_storage.head_object(Bucket="anh", Key=key)
+        assert stored["ContentType"] == ("image/webp" if key.endswith(".webp") else "image/jpeg")
+        assert stored["ContentDisposition"] == "inline"
+    assert photo.image.name in keys(object_storage, "anh")
+
+    # A file of no verified type (no upload makes one): a download, never a page.
+    name = storages["private"].save(
+        "evidence/trang.html",
+        SimpleUploadedFile("trang.html", b"<script>alert(1)</script>", content_type="text/html"),
+    )
+    stored = object_storage.head_object(Bucket="minh-chung", Key=name)
+    assert stored["ContentType"] == "application/octet-stream"
+    assert stored["ContentDisposition"] == "attachment"
+
+
+def test_the_admin_links_evidence_through_the_portal_not_the_bucket(
+    client, object_storage, staff_a, leader, plans
+):
+    client.force_login(staff_a)
+    pdf = SimpleUploadedFile("minh-chung.pdf", pdf_bytes())
+    client.post(REPORT_ADD, report_data(plans["a"], evidence_file=pdf))
+    report = ProgressReport.objects.get()
+    evidence = reverse("work_plans:evidence", args=[report.pk])
+    change = reverse("admin:work_plans_progressreport_change", args=[report.pk])
+    for user in (staff_a, leader):  # staff may still change it; the leader's page is the same
+        client.force_login(user)
+        page = client.get(change).content.decode()
+        assert f'href="{evidence}"' in page
+        assert "X-Amz-Signature" not in page and "minh-chung.s3" not in page
+    ProgressReport.objects.filter(pk=report.pk).update(status="verified")
+    client.force_login(staff_a)  # now read-only for staff
+    page = client.get(change).content.decode()
+    assert f'href="{evidence}"' in page
+    assert "X-Amz-Signature" not in page
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+import photos.models as photo_models
 from news.models import Article
 from tests.factories import ArticleFactory, CategoryFactory
 
@@ -299,3 +300,35 @@ def test_admin_does_not_use_djangos_slug_script_which_mangles_vietnamese(client,
     assertContains(response, 'data-prepopulated-fields="[]"')
     client.post(ADD_URL, form_data(title="Khai mạc Hội thi tuyên truyền lưu động"))
     assert Article.objects.get().slug == "khai-mac-hoi-thi-tuyen-truyen-luu-dong"
+
+
+def photo_rows(count, jpeg_bytes):
+    return [
+        (SimpleUploadedFile(f"anh-{n}.jpg", jpeg_bytes(320, 240), "image/jpeg"), f"Ảnh {n}", 1)
+        for n in range(count)
+    ]
+
+
+def test_a_save_with_more_photos_than_the_limit_is_refused_before_any_is_read(
+    client, editor, jpeg_bytes, settings, monkeypatch
+):
+    settings.UPLOAD_MAX_FILES = 3
+    decoded = []
+    real = photo_models.clean_photo
+    monkeypatch.setattr(photo_models, "clean_photo", lambda f: decoded.append(f) or real(f))
+    client.force_login(editor)
+    data = with_photos(form_data(title="Phóng sự ảnh ngày hội"), *photo_rows(4, jpeg_bytes))
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert decoded == []  # refused before any photo was decoded
+    for index in range(4):  # next to each file sent: why, and what to do
+        formset_form = response.context["inline_admin_formsets"][0].formset.forms[index]
+        message = " ".join(formset_form.errors["image"])
+        assert "tối đa 3 tệp" in message and "lần này có 4 tệp" in message
+    assertContains(response, 'value="Phóng sự ảnh ngày hội"')  # what was typed is kept
+    assert not Article.objects.exists()
+
+    data = with_photos(form_data(title="Phóng sự ảnh ngày hội"), *photo_rows(3, jpeg_bytes))
+    assert client.post(ADD_URL, data).status_code == 302
+    assert Article.objects.get().photos.count() == 3
+    assert len(decoded) == 3

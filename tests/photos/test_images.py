@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -117,3 +118,61 @@ def test_rendition_urls_are_the_storages(name):
             expected = storage.url(rendition_name(photo.image.name, width, extension))
             assert photo.rendition_url(width, extension) == expected
     assert photo.srcset_webp.count(" ") == 2 * len(photo.renditions["widths"]) - 1
+
+
+def test_refuses_a_photo_of_more_pixels_than_a_camera_makes_by_default():
+    """The default limit: a 7000 × 7000 image (a 160 KB PNG) costs seconds and hundreds of
+    megabytes to decode, re-encode and resize; today's cameras and phones stay under it."""
+    data = encode(Image.new("RGB", (7000, 7000), "white"), "PNG")
+    assert len(data) < 200_000
+    with pytest.raises(ValidationError) as error:
+        clean_photo(upload(data, "anh.png", "image/png"))
+    assert "7000 × 7000" in str(error.value) and "25 triệu điểm ảnh" in str(error.value)
+    phone = encode(Image.new("RGB", (5712, 4284), "white"), "JPEG")  # a 24 MP phone photo
+    assert Image.open(io.BytesIO(clean_photo(upload(phone)).read())).size == (5712, 4284)
+
+
+def test_refuses_a_jpeg_of_very_many_scans():
+    """Each scan of a progressive JPEG is decoded over the whole image: thousands of tiny
+    scans make a small file cost minutes, whatever its pixel count."""
+    data = encode(Image.effect_noise((400, 300), 40).convert("RGB"), "JPEG", progressive=True)
+    starts = [i for i in range(len(data) - 1) if data[i : i + 2] == b"\xff\xda"]
+    smallest = min(
+        (data[a:b] for a, b in zip(starts[1:], [*starts[2:], len(data) - 2], strict=True)),
+        key=len,
+    )
+    crafted = data[:-2] + smallest * 300 + b"\xff\xd9"
+    assert Image.open(io.BytesIO(crafted)).size == (400, 300)  # Pillow would decode it
+    with pytest.raises(ValidationError, match="lớp quét"):
+        clean_photo(upload(crafted))
+
+
+@pytest.mark.django_db
+def test_renditions_made_one_from_another_look_as_if_made_from_the_photo():
+    """Each rendition is resized from the next larger one, and a JPEG is decoded at a
+    reduced scale (cheaper than resizing the whole photo for each): the result is as close to
+    a resize of the whole photo as that resize, encoded the same way, is."""
+    from PIL import ImageChops, ImageDraw, ImageStat
+
+    gradient = Image.linear_gradient("L").resize((3600, 2400))  # decoded at half scale
+    source = Image.merge("RGB", [gradient, gradient.rotate(180), gradient.transpose(0)])
+    draw = ImageDraw.Draw(source)
+    for n in range(40):  # edges and fine lines, as buildings and banners in a photo
+        draw.line([(n * 90, 0), (3600 - n * 75, 2400)], fill=(n * 6, 255 - n * 6, 90), width=3)
+        draw.ellipse([n * 55, n * 35, n * 55 + 120, n * 35 + 80], outline=(250, 250, 250))
+    photo = ArticlePhotoFactory(image=ContentFile(encode(source, "JPEG", quality=95), "a.jpg"))
+    storage = photo.image.storage
+    with storage.open(photo.image.name) as handle:
+        full = Image.open(handle).convert("RGB")
+        full.load()
+
+    def error(image, reference):
+        return max(ImageStat.Stat(ImageChops.difference(image, reference)).mean)
+
+    for width in photo.renditions["widths"]:
+        with storage.open(rendition_name(photo.image.name, width, "jpg")) as handle:
+            made = Image.open(handle).convert("RGB")
+            made.load()
+        direct = full.resize(made.size, Image.Resampling.LANCZOS)
+        plain = Image.open(io.BytesIO(encode(direct, "JPEG", quality=82, optimize=True)))
+        assert error(made, direct) < error(plain.convert("RGB"), direct) + 1, width

@@ -21,6 +21,7 @@ from tests.factories import (
     InstitutionFactory,
     WorkPlanFactory,
     jpeg_file,
+    pdf_bytes,
 )
 from tests.news.test_admin import form_data, with_photos
 from work_plans.models import ProgressReport
@@ -159,7 +160,7 @@ def test_report_evidence_on_a_full_disk(client, staff_a, media_root, settings, m
     commitment = CommitmentFactory(plan=WorkPlanFactory(institution=institution, year=2022))
     client.force_login(staff_a)
     failing_disk(monkeypatch, errno.ENOSPC)
-    pdf = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
+    pdf = SimpleUploadedFile("bien-ban.pdf", pdf_bytes())
     report = {
         "commitment": commitment.pk,
         "period_start": "quarter:2022-01-01",

@@ -14,6 +14,7 @@ from tests.factories import (
     InstitutionFactory,
     ProgressReportFactory,
     WorkPlanFactory,
+    pdf_bytes,
 )
 from work_plans.models import ProgressReport, WorkPlan
 
@@ -127,7 +128,7 @@ def test_evidence_files_are_judged_by_content(client, staff_a, plans, content, n
 
 def test_unverified_evidence_is_not_public(client, staff_a, staff_b, plans):
     client.force_login(staff_a)
-    pdf = SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4\n%%EOF\n")
+    pdf = SimpleUploadedFile("minh-chung.pdf", pdf_bytes())
     client.post(REPORT_ADD, report_data(plans["a"], evidence_file=pdf))
     report = ProgressReport.objects.get()
     url = reverse("work_plans:evidence", args=[report.pk])

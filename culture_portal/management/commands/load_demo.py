@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from accounts import demo as demo_accounts
 from identity import demo as identity_demo
 from institutions import demo as institutions_demo
 from institutions.importing import import_official_units
@@ -63,12 +64,22 @@ class Command(BaseCommand):
                 f"{plans['plans']} kế hoạch công tác."
             )
         )
-        if settings.DEBUG:
-            self.stdout.write("Tài khoản mẫu (chỉ dùng thử trên máy của bạn):")
-            for username, role, password in news["accounts"] + institutions["accounts"]:
-                self.stdout.write(
-                    f"  {role:<22} tên đăng nhập: {username:<12} mật khẩu: {password}"
-                )
-            self.stdout.write("Trang quản trị: http://127.0.0.1:8000/admin/")
-        else:
-            self.stdout.write("Tài khoản mẫu đã được tạo; mật khẩu chỉ hiện khi DEBUG bật.")
+        accounts = news["accounts"] + institutions["accounts"]
+        if not settings.DEBUG:
+            self.stdout.write(
+                "DEBUG tắt nên tài khoản mẫu không được đặt mật khẩu: tài khoản mới tạo không "
+                "đăng nhập được, tài khoản đã có giữ nguyên. Mật khẩu ngẫu nhiên chỉ được đặt và "
+                "in khi DEBUG bật (make run); hoặc tự đặt: manage.py changepassword <tên>."
+            )
+            return
+        passwords = demo_accounts.give_passwords([username for username, _role in accounts])
+        self.stdout.write(
+            "Tài khoản mẫu (chỉ dùng thử trên máy của bạn; mật khẩu riêng của CSDL này):"
+        )
+        for username, role in accounts:
+            password = passwords[username] or (
+                f"(đã đặt trước đây, không lưu trên máy này; đặt lại: "
+                f"manage.py changepassword {username})"
+            )
+            self.stdout.write(f"  {role:<22} tên đăng nhập: {username:<12} mật khẩu: {password}")
+        self.stdout.write("Trang quản trị: http://127.0.0.1:8000/admin/")
