@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
+from news.citing import link_cited_documents
 from news.models import Article, ArticlePhoto, Category
 from photos.demo import demo_photo
 from photos.images import clean_photo
@@ -113,6 +114,8 @@ MORE_STORIES = [
         [
             "Liên hoan là dịp các câu lạc bộ giao lưu, học hỏi, giữ gìn đờn ca tài tử Nam Bộ.",
             "Ban tổ chức trao 5 giải A, 8 giải B cho các tiết mục xuất sắc.",
+            "Liên hoan được tổ chức theo Kế hoạch số 18/KH-SVHTTDL của Sở; các đội đạt giải "
+            "A sẽ tham gia liên hoan toàn quốc theo Kế hoạch số 41/KH-SVHTTDL.",
         ],
     ),
     (
@@ -406,6 +409,7 @@ def _upsert_article(data: dict, category: Category, author, seed: int) -> Articl
         article.created_by = article.created_by or author
         article.published_by = article.published_by or author
         article.save()
+    link_cited_documents(article)
     if not article.photos.exists():
         for order, (caption, after) in enumerate(data.get("photos", []), start=1):
             ArticlePhoto.objects.create(

@@ -6,6 +6,7 @@ from django_filters.views import FilterView
 
 from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
+from news.citing import body_with_links
 from news.filters import ArticleFilter
 from news.models import Article, Category
 from news.roles import can_preview
@@ -44,12 +45,16 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
         articles = (
             Article.objects.all() if can_preview(self.request.user) else Article.objects.published()
         )
-        return articles.select_related("category").prefetch_related("photos", "institutions")
+        return articles.select_related("category").prefetch_related(
+            "photos", "institutions", "cited_documents__type"
+        )
 
     def get_context_data(self, **kwargs):
         article = self.object
         return super().get_context_data(
-            body_items=article.body_with_photos(), related=article.related(), **kwargs
+            body_items=body_with_links(article, article.body_with_photos()),
+            related=article.related(),
+            **kwargs,
         )
 
     def get_breadcrumbs(self):
