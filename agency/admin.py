@@ -58,7 +58,7 @@ class AgencyPageAdmin(TranslatedAdmin):
         checklist_page = path(
             "kiem-tra/",
             self.admin_site.admin_view(checklist.checklist_view),
-            name="agency_checklist",
+            name="agency_agencypage_checklist",
         )
         return [checklist_page, *super().get_urls()]
 
@@ -122,7 +122,7 @@ class AttachedInstitutionAdmin(AuditedDeleteMixin, admin.ModelAdmin):
 def agency_tasks(user) -> list[tasks.Task]:
     if not roles.reads_checklist(user):
         return []
-    url = reverse("admin:agency_checklist")
+    url = reverse("admin:agency_agencypage_checklist")
     return [
         tasks.Task(_("Kiểm tra nội dung cổng theo Nghị định"), checklist.gap_count(), url, True)
     ]

@@ -20,6 +20,7 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from documents.numbering import spaced
 from vietnamese.text import vietnamese_slugify
 
 CONTENT_TYPES = {
@@ -224,13 +225,13 @@ def document_file_name(instance, filename: str) -> str:
     """van-ban/<year>/<number-and-symbol>-<random>.<format>: readable, never guessed."""
     document = instance.document
     extension = PurePath(filename).suffix.lower()[:5]
-    stem = vietnamese_slugify(document.number_symbol, max_length=60) or "van-ban"
+    stem = vietnamese_slugify(spaced(document.number_symbol), max_length=60) or "van-ban"
     year = document.issued_on.year if document.issued_on else "khac"
     return f"van-ban/{year}/{stem}-{uuid.uuid4().hex[:8]}{extension}"
 
 
 def download_name(document, file) -> str:
     """The name a downloaded file is saved under: its number and symbol, readable."""
-    stem = vietnamese_slugify(document.number_symbol, max_length=60) or "van-ban"
+    stem = vietnamese_slugify(spaced(document.number_symbol), max_length=60) or "van-ban"
     suffix = "" if not file.title else f"-{vietnamese_slugify(file.title, max_length=40)}"
     return f"{stem}{suffix}.{file.format}"

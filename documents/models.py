@@ -294,7 +294,7 @@ class Document(models.Model):
     @property
     def slug_source(self) -> str:
         year = f" {self.issued_on.year}" if self.issued_on else ""
-        return f"{self.number_symbol}{year}"
+        return f"{numbering.spaced(self.number_symbol)}{year}"
 
     def clean(self):
         errors = {}

@@ -67,6 +67,12 @@ def number_key(text: str) -> str:
     return " ".join(word.lstrip("0") or "0" if word.isdigit() else word for word in words)
 
 
+def spaced(text: str) -> str:
+    """The number and symbol with its slashes as spaces, for a slug or a file name
+    ("12/QĐ-SVHTTDL" → "12 QĐ-SVHTTDL" → 12-qd-svhttdl)."""
+    return text.replace("/", " ")
+
+
 def looks_like_number(query: str) -> bool:
     """Whether a query is a number and symbol (looked up by key) rather than words."""
     return bool(_KEY_SHAPE.match(number_key(query)))
