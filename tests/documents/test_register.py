@@ -153,7 +153,7 @@ def register():
     plan = DocumentTypeFactory(name="Kế hoạch", abbreviation="KH")
     heritage = FieldFactory()
     sports = FieldFactory(name="Thể dục, thể thao")
-    own = IssuerFactory()
+    IssuerFactory()
     province = IssuerFactory(name="Ủy ban nhân dân tỉnh", abbreviation="UBND")
     return {
         "rules": DocumentFactory(
