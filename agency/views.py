@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from agency.models import AgencyPage, AttachedInstitution, ContactOfficial, Leader, Office
@@ -119,7 +120,7 @@ class OrganisationView(AgencyMixin, TemplateView):
 
     template_name = "agency/organisation.html"
     section = "organisation"
-    title = _("Cơ cấu tổ chức")
+    title = gettext_lazy("Cơ cấu tổ chức")
 
     def get_context_data(self, **kwargs):
         contacts = Prefetch("contacts", queryset=ContactOfficial.objects.order_by("order", "pk"))
@@ -150,7 +151,7 @@ class OrganisationView(AgencyMixin, TemplateView):
 class LeadersView(AgencyMixin, TemplateView):
     template_name = "agency/leaders.html"
     section = "leaders"
-    title = _("Lãnh đạo Sở")
+    title = gettext_lazy("Lãnh đạo Sở")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -169,7 +170,7 @@ class LeadersView(AgencyMixin, TemplateView):
 class ContactsView(AgencyMixin, TemplateView):
     template_name = "agency/contacts.html"
     section = "contacts"
-    title = _("Liên hệ")
+    title = gettext_lazy("Liên hệ")
 
     def get_context_data(self, **kwargs):
         contacts = Prefetch("contacts", queryset=ContactOfficial.objects.order_by("order", "pk"))

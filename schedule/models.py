@@ -157,13 +157,18 @@ class Entry(models.Model):
         return f"{self.week.get_absolute_url()}#muc-{self.pk}"
 
     def clean(self):
-        if self.week_id and self.day and not (self.week.start <= self.day <= self.week.end):
+        # The week of an inline form may not be saved yet: its start is known all the same.
+        try:
+            week = self.week
+        except Week.DoesNotExist:
+            week = None
+        if week and week.start and self.day and not (week.start <= self.day <= week.end):
             raise ValidationError(
                 {
                     "day": _("Ngày phải nằm trong tuần từ %(start)s đến %(end)s.")
                     % {
-                        "start": self.week.start.strftime("%d/%m/%Y"),
-                        "end": self.week.end.strftime("%d/%m/%Y"),
+                        "start": week.start.strftime("%d/%m/%Y"),
+                        "end": week.end.strftime("%d/%m/%Y"),
                     }
                 }
             )

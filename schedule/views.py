@@ -33,6 +33,9 @@ class WeekView(BreadcrumbsMixin, TemplateView):
         return week_start(timezone.localdate())
 
     def get_context_data(self, **kwargs):
+        # The address's year and week are read through get_monday().
+        kwargs.pop("year", None)
+        kwargs.pop("week", None)
         monday = self.get_monday()
         today = timezone.localdate()
         week = Week.objects.published().filter(start=monday).first()
