@@ -3,7 +3,7 @@ it is on the site, when it was last updated and what is missing.
 
 The duties are those of Decree 42/2022/NĐ-CP (Điều 4, Điều 7), in force until 30/06/2026, and
 of Decree 224/2026/NĐ-CP (Chương III), which replaced it on 01/07/2026 under the Law on
-Digital Transformation; README "Nội dung cổng theo Nghị định" maps them point by point.
+Digital Transformation; docs/portal-content-duties.md maps them point by point.
 The checklist reads the sections below agency (documents, schedule, services, news): it
 imports them, they know nothing of it.
 """

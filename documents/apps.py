@@ -7,10 +7,9 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Văn bản")
 
     def ready(self):
-        from documents.models import Document
         from page_cache import middleware as page_cache
 
+        # A document's "Chưa có hiệu lực" turns to "Còn hiệu lực" by itself on the day it
+        # takes effect; cached pages live PAGE_CACHE_SECONDS at most, which is soon enough
+        # for a date (not worth a query per content version through changes_at).
         page_cache.watch(self)
-        # "Chưa có hiệu lực" becomes "Còn hiệu lực" by itself on the day a document takes
-        # effect.
-        page_cache.changes_at(lambda: Document.objects.next_effective_moment())

@@ -1,6 +1,6 @@
 """The register of the department's legal and administrative documents (văn bản)."""
 
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
@@ -121,18 +121,6 @@ class DocumentQuerySet(models.QuerySet):
 
     def in_force(self):
         return self.filter(status=Document.Status.IN_FORCE)
-
-    def next_effective_moment(self):
-        """The start (in Viet Nam) of the next day a document takes effect, or None."""
-        day = (
-            self.filter(effective_on__gt=timezone.localdate())
-            .order_by("effective_on")
-            .values_list("effective_on", flat=True)
-            .first()
-        )
-        if day is None:
-            return None
-        return timezone.make_aware(datetime.combine(day, time.min))
 
     def by_number(self, query: str):
         """Documents whose number and symbol is `query` however typed; a number and symbol

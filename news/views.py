@@ -1,9 +1,11 @@
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from documents.models import Document
 from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
 from news.citing import body_with_links
@@ -45,9 +47,8 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
         articles = (
             Article.objects.all() if can_preview(self.request.user) else Article.objects.published()
         )
-        return articles.select_related("category").prefetch_related(
-            "photos", "institutions", "cited_documents__type"
-        )
+        cited = Prefetch("cited_documents", queryset=Document.objects.select_related("type"))
+        return articles.select_related("category").prefetch_related("photos", "institutions", cited)
 
     def get_context_data(self, **kwargs):
         article = self.object
