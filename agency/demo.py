@@ -15,6 +15,7 @@ from agency.models import (
     LeaderPhoto,
     Office,
 )
+from agency.roles import OFFICE
 from institutions.models import Institution, Level
 from photos.demo import demo_photo
 from photos.images import clean_photo
@@ -366,4 +367,24 @@ def load() -> dict:
         AttachedInstitution.objects.get_or_create(
             institution=institution, defaults={"order": order}
         )
-    return {"offices": Office.objects.count(), "leaders": Leader.objects.count()}
+    return {
+        "offices": Office.objects.count(),
+        "leaders": Leader.objects.count(),
+        "accounts": [_office_account()],
+    }
+
+
+def _office_account() -> tuple[str, str, str]:
+    """A member of the department office, who keeps these sections (demo only)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    username, password = "vanphong", "vanphong-demo-2026"
+    user, _ = get_user_model().objects.get_or_create(
+        username=username, defaults={"first_name": "Đỗ Thị Mai", "is_staff": True}
+    )
+    if not user.check_password(password):
+        user.set_password(password)
+        user.save()
+    user.groups.add(Group.objects.get(name=OFFICE))
+    return (username, OFFICE, password)

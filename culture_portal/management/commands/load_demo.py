@@ -60,7 +60,8 @@ class Command(BaseCommand):
         )
         if settings.DEBUG:
             self.stdout.write("Tài khoản mẫu (chỉ dùng thử trên máy của bạn):")
-            for username, role, password in news["accounts"] + institutions["accounts"]:
+            accounts = news["accounts"] + institutions["accounts"] + agency["accounts"]
+            for username, role, password in accounts:
                 self.stdout.write(
                     f"  {role:<22} tên đăng nhập: {username:<12} mật khẩu: {password}"
                 )
