@@ -50,3 +50,14 @@ def test_only_https_links_to_government_portals_are_accepted(url):
     Procedure(
         name="Thủ tục", field=FieldFactory(), url="https://dichvucong.dongthap.gov.vn/x"
     ).full_clean()
+
+
+def test_the_site_search_finds_a_procedure(client):
+    Procedure.objects.create(
+        name="Thủ tục cấp thẻ hướng dẫn viên du lịch nội địa",
+        field=FieldFactory(name="Du lịch"),
+        url=NATIONAL + "1",
+    )
+    response = client.get(reverse("search"), {"q": "huong dan vien"})
+    assertContains(response, "/thu-tuc-hanh-chinh/#thu-tuc-")
+    assertContains(response, "loai=thu-tuc")
