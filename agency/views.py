@@ -89,7 +89,8 @@ class PageView(AgencyMixin, TemplateView):
 
     def translated(self):
         page = self.get_page()
-        return bool(page and page.is_translated(translation.get_language()))
+        # A page not written yet says so in either language.
+        return page is None or page.is_translated(translation.get_language())
 
     def last_updated(self):
         page = self.get_page()
