@@ -77,3 +77,16 @@ def test_a_number_without_its_year_is_the_document_of_the_article_s_year():
     assert link_cited_documents(article) == [newer]
     article.published_at = timezone.now().replace(year=YEAR - 1, month=6, day=1)
     assert link_cited_documents(article) == [older]
+
+
+def test_articles_saved_before_a_document_was_registered_are_linked_by_the_command():
+    import io
+
+    from django.core.management import call_command
+
+    article = ArticleFactory(body="<p>Theo Quyết định số 48/QĐ-SVHTTDL.</p>")
+    link_cited_documents(article)
+    assert not article.cited_documents.exists()
+    decision = DocumentFactory(number_symbol="48/QĐ-SVHTTDL")
+    call_command("link_cited_documents", stdout=io.StringIO())
+    assert list(article.cited_documents.all()) == [decision]
