@@ -39,6 +39,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG e
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation asks (it patches the admin's forms).
+    "modeltranslation",
     "culture_portal.admin_site.PortalAdminConfig",  # django.contrib.admin, checked redirect
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,7 +58,11 @@ INSTALLED_APPS = [
     # The project on top, then the content apps, then the shared apps they stand on.
     "culture_portal",
     "work_plans",
+    "agency",
     "news",
+    "services",
+    "documents",
+    "schedule",
     "institutions",
     "backups",
     "search",
@@ -79,6 +85,8 @@ MIDDLEWARE = [
     "replicas.routers.ReplicaMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language is the URL's: /en/… English, any other path Vietnamese (urls.py).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -109,6 +117,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "identity.context_processors.site_identity",
@@ -149,7 +158,12 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Language and time: Vietnamese, Asia/Ho_Chi_Minh, dates as dd/mm/yyyy.
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Tiếng Việt"))]
+# English only for the agency's introduction under /en/ (culture_portal/urls.py); Vietnamese
+# first, as the default language of the translated fields.
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
+# An English page without English text says so, rather than showing Vietnamese.
+MODELTRANSLATION_ENABLE_FALLBACKS = False
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -229,6 +243,7 @@ FILE_UPLOAD_HANDLERS = [
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 15 * 1024 * 1024))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 25_000_000))
 PHOTO_RENDITION_WIDTHS = (320, 640, 1024, 1600)
+DOCUMENT_FILE_MAX_BYTES = int(os.environ.get("DOCUMENT_FILE_MAX_BYTES", 30 * 1024 * 1024))
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
 
 # load_demo's accounts get random passwords with DEBUG on, kept here for each database

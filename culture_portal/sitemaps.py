@@ -7,7 +7,21 @@ class StaticPagesSitemap(Sitemap):
     priority = 1.0
 
     def items(self):
-        return ["home", "news:article-list", "institutions:list", "institutions:places"]
+        return [
+            "home",
+            "news:article-list",
+            "institutions:list",
+            "institutions:places",
+            "documents:list",
+            "schedule:current",
+            "services:list",
+            "agency:home",
+            "agency:functions",
+            "agency:history",
+            "agency:organisation",
+            "agency:leaders",
+            "agency:contacts",
+        ]
 
     def location(self, item):
         return reverse(item)

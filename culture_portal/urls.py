@@ -1,11 +1,14 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
 from culture_portal import views
 from culture_portal.sitemaps import StaticPagesSitemap
+from documents.sitemaps import DocumentSitemap
 from institutions.sitemaps import InstitutionSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from search.views import SearchView
@@ -16,6 +19,7 @@ sitemaps = {
     "categories": CategorySitemap,
     "articles": ArticleSitemap,
     "institutions": InstitutionSitemap,
+    "documents": DocumentSitemap,
 }
 
 urlpatterns = [
@@ -23,6 +27,9 @@ urlpatterns = [
     path("tin-tuc/", include("news.urls")),
     path("thiet-che/", include("institutions.urls")),
     path("ke-hoach/", include("work_plans.urls")),
+    path("van-ban/", include("documents.urls")),
+    path("lich-cong-tac/", include("schedule.urls")),
+    path("thu-tuc-hanh-chinh/", include("services.urls")),
     path("tim-kiem/", SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
@@ -43,6 +50,13 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]
+
+# The agency's introduction in Vietnamese (/gioi-thieu/) and in English (/en/about/): the
+# only pages with an English twin. Every other address stays Vietnamese whatever the
+# browser asks (LocaleMiddleware: an unprefixed path is the default language).
+urlpatterns += i18n_patterns(
+    path(_("gioi-thieu/"), include("agency.urls")), prefix_default_language=False
+)
 
 if settings.MEDIA_URL.startswith("/"):
     urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"))

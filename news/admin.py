@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from audit.admin import AuditedDeleteMixin, GuardedRevertMixin, RecoverDeletedMixin
 from navigation import tasks
 from news import publishing, roles
+from news.citing import link_cited_documents
 from news.forms import ArticleAdminForm
 from news.models import Article, ArticlePhoto, Category
 from permissions.admin import ParentRulesInlineMixin, apply_to_each
@@ -174,6 +175,7 @@ class ArticleAdmin(
             obj.created_by = request.user
         previous = form.initial.get("status") if change else None
         publishing.apply_status(obj, previous, by=request.user)
+        link_cited_documents(obj)
 
     @admin.action(description=_("Đăng ngay các tin đã chọn"), permissions=["publish"])
     def publish_selected(self, request, queryset):

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
+from news.citing import link_cited_documents
 from news.models import Article, ArticlePhoto, Category
 from photos.demo import demo_photo
 from photos.images import clean_photo
@@ -114,6 +115,8 @@ MORE_STORIES = [
         [
             "Liên hoan là dịp các câu lạc bộ giao lưu, học hỏi, giữ gìn đờn ca tài tử Nam Bộ.",
             "Ban tổ chức trao 5 giải A, 8 giải B cho các tiết mục xuất sắc.",
+            "Liên hoan được tổ chức theo Kế hoạch số 18/KH-SVHTTDL của Sở; các đội đạt giải "
+            "A sẽ tham gia liên hoan toàn quốc theo Kế hoạch số 41/KH-SVHTTDL.",
         ],
     ),
     (
@@ -419,6 +422,7 @@ def _article(data: dict, category: Category, author, seed: int) -> Article:
         source_key=key,
     )
     article.save()
+    link_cited_documents(article)
     for order, (caption, after) in enumerate(data.get("photos", []), start=1):
         ArticlePhoto.objects.create(
             article=article,

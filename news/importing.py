@@ -56,6 +56,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from news.citing import link_cited_documents
 from news.models import Article, Category
 from news.publishing import FIELD_LABELS, publish_article
 from vietnamese.text import fold, normalize_text
@@ -692,6 +693,7 @@ def import_file(
                 article.save()
             if parsed.institutions:
                 article.institutions.add(*parsed.institutions)
+            link_cited_documents(article)
     except ValidationError as error:
         result.action = "failed"
         result.reason = "; ".join(error.messages)

@@ -169,6 +169,14 @@ class Article(models.Model):
         blank=True,
         help_text=_("Các thiết chế văn hóa, thể thao mà tin bài nói tới."),
     )
+    cited_documents = models.ManyToManyField(
+        "documents.Document",
+        verbose_name=_("văn bản được dẫn"),
+        related_name="citing_articles",
+        blank=True,
+        editable=False,
+        help_text=_("Văn bản trong sổ văn bản mà tin bài nêu số, ký hiệu (tìm khi lưu tin)."),
+    )
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
     )

@@ -5,9 +5,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from documents.models import Document
 from institutions.models import Institution
 from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
+from news.citing import body_with_links
 from news.filters import ArticleFilter
 from news.models import Article, Category
 from news.roles import can_preview
@@ -48,12 +50,15 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
         )
         # The institutions it names that the public site shows (one withdrawn is not named).
         public = Prefetch("institutions", queryset=Institution.objects.public())
-        return articles.select_related("category").prefetch_related("photos", public)
+        cited = Prefetch("cited_documents", queryset=Document.objects.select_related("type"))
+        return articles.select_related("category").prefetch_related("photos", public, cited)
 
     def get_context_data(self, **kwargs):
         article = self.object
         return super().get_context_data(
-            body_items=article.body_with_photos(), related=article.related(), **kwargs
+            body_items=body_with_links(article, article.body_with_photos()),
+            related=article.related(),
+            **kwargs,
         )
 
     def get_breadcrumbs(self):

@@ -75,12 +75,24 @@ def make_staff(django_user_model, username, group=None, **extra):
             if not Permission.objects.exists():
                 emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
 
+            from agency.roles import ROLES as AGENCY_ROLES
+            from documents.roles import ROLES as DOCUMENT_ROLES
             from institutions.roles import ROLES as INSTITUTION_ROLES
             from news.roles import ROLES as NEWS_ROLES
             from permissions.groups import sync_groups
+            from schedule.roles import ROLES as SCHEDULE_ROLES
+            from services.roles import ROLES as SERVICE_ROLES
             from work_plans.roles import ROLES as WORK_PLAN_ROLES
 
-            for roles in (NEWS_ROLES, INSTITUTION_ROLES, WORK_PLAN_ROLES):
+            for roles in (
+                NEWS_ROLES,
+                INSTITUTION_ROLES,
+                WORK_PLAN_ROLES,
+                AGENCY_ROLES,
+                DOCUMENT_ROLES,
+                SCHEDULE_ROLES,
+                SERVICE_ROLES,
+            ):
                 sync_groups(apps, roles, in_migration=False)
             sync_groups(apps, {"Lãnh đạo": ["audit.view_auditevent"]}, in_migration=False)
         user.groups.add(Group.objects.get(name=group))
@@ -110,6 +122,13 @@ def staff_a(django_user_model):
 @pytest.fixture
 def staff_b(django_user_model):
     return make_staff(django_user_model, "staff_b", "Cán bộ thiết chế")
+
+
+@pytest.fixture
+def office(django_user_model):
+    """A member of the department office, who keeps the agency's pages, the documents
+    register, the schedule and the procedure links."""
+    return make_staff(django_user_model, "office", "Văn phòng Sở")
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-DEMO = {"bientap", "duyettin", "quantri", "canbo", "lanhdao"}
+DEMO = {"bientap", "duyettin", "quantri", "canbo", "lanhdao", "vanphong"}
 PRINTED = re.compile(r"tên đăng nhập: (\S+)\s+mật khẩu: (\S+)")
 
 

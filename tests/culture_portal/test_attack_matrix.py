@@ -729,6 +729,85 @@ def test_site_identity_is_the_superusers():
     ).exists()
 
 
+# The office's sections (issue 22): the agency's pages, the documents register, the weekly
+# schedule and the procedure links are the department office's, and nobody else's but the
+# superuser's.
+
+OFFICE_KEEPERS = {"office", "superuser"}
+
+
+def office_objects():
+    from agency.models import AttachedInstitution
+    from services.models import Procedure
+    from tests.factories import (
+        AgencyPageFactory,
+        DocumentFactory,
+        DocumentTypeFactory,
+        FieldFactory,
+        IssuerFactory,
+        LeaderFactory,
+        OfficeFactory,
+        WeekFactory,
+    )
+
+    document = DocumentFactory(
+        abstract=f"Quy chế {MARK}", type=DocumentTypeFactory(name=f"Quyết định {MARK}")
+    )
+    return {
+        "documents.document": document,
+        "documents.documenttype": document.type,
+        "documents.field": FieldFactory(name=f"Lĩnh vực {MARK}"),
+        "documents.issuer": IssuerFactory(name=f"Cơ quan {MARK}", abbreviation="CQA"),
+        "agency.agencypage": AgencyPageFactory(title_vi=f"Giới thiệu {MARK}"),
+        "agency.office": OfficeFactory(name_vi=f"Phòng {MARK}"),
+        "agency.leader": LeaderFactory(name=f"Lãnh đạo {MARK}"),
+        "agency.attachedinstitution": AttachedInstitution.objects.create(
+            institution=InstitutionFactory(name=f"Bảo tàng {MARK}")
+        ),
+        "schedule.week": WeekFactory(note=f"Ghi chú {MARK}"),
+        "services.procedure": Procedure.objects.create(
+            name=f"Thủ tục {MARK}",
+            field=FieldFactory(name="Du lịch"),
+            url="https://dichvucong.gov.vn/p/home/x.html?ma_thu_tuc=1",
+        ),
+    }
+
+
+@pytest.mark.parametrize("role", [*ROLES, "office"])
+def test_office_sections(client, request, role):
+    objects = office_objects()
+    sign_in(client, request, role)
+    for label, obj in objects.items():
+        app_label, model_name = label.split(".")
+        name = f"admin:{app_label}_{model_name}"
+        listing = client.get(reverse(f"{name}_changelist"))
+        change = client.get(admin_url(obj, "change"))
+        history = client.get(admin_url(obj, "history"))
+        add = client.get(reverse(f"{name}_add"))
+        for response in (listing, change, history, add):
+            assert response.status_code != 500
+        allowed = role in OFFICE_KEEPERS
+        assert (listing.status_code == 200) == allowed, (label, role)
+        assert shown(change) == allowed, (label, role)
+        assert (add.status_code == 200) == allowed, (label, role)
+        if hasattr(type(obj), "history") and obj.history.exists():
+            version = obj.history.first().history_id
+            simple = client.get(admin_url(obj, "simple_history", obj.pk, version))
+            assert simple.status_code != 500
+            assert (simple.status_code == 200) == allowed, (label, role)
+    checklist = client.get(reverse("admin:agency_agencypage_checklist"))
+    assert (checklist.status_code == 200) == (role in OFFICE_KEEPERS)
+    # Deletion, tried last (a document type in use cannot go: PROTECT).
+    for label in ("services.procedure", "agency.leader", "documents.document"):
+        obj = objects[label]
+        before = snapshot(obj)
+        post(client, admin_url(obj, "delete"), {"post": "yes"})
+        gone = not type(obj)._default_manager.filter(pk=obj.pk).exists()
+        assert gone == (role in OFFICE_KEEPERS), (label, role)
+        if not gone:
+            assert snapshot(obj) == before
+
+
 # Every admin and leader URL is in the matrix ------------------------------------------------
 
 COVERED_ADMIN_MODELS = {
@@ -745,6 +824,16 @@ COVERED_ADMIN_MODELS = {
     "work_plans_commitmentcategory": "test_shared_lists_and_settings",
     "audit_auditevent": "test_shared_lists_and_settings",
     "identity_siteidentity": "test_site_identity_is_the_superusers",
+    "documents_document": "test_office_sections",
+    "documents_documenttype": "test_office_sections",
+    "documents_field": "test_office_sections",
+    "documents_issuer": "test_office_sections",
+    "agency_agencypage": "test_office_sections",
+    "agency_office": "test_office_sections",
+    "agency_leader": "test_office_sections",
+    "agency_attachedinstitution": "test_office_sections",
+    "schedule_week": "test_office_sections",
+    "services_procedure": "test_office_sections",
     "auth_user": "test_shared_lists_and_settings",
     "auth_group": "test_shared_lists_and_settings",
     # django-axes' records: superusers only (no group holds a permission on them).
@@ -791,6 +880,21 @@ PUBLIC_URLS = {
     "institutions:detail",
     "work_plans:current",
     "work_plans:year",
+    "documents:list",
+    "documents:feed",
+    "documents:detail",
+    "documents:file",
+    "schedule:current",
+    "schedule:ical",
+    "schedule:week",
+    "schedule:week-ical",
+    "services:list",
+    "agency:home",
+    "agency:functions",
+    "agency:history",
+    "agency:organisation",
+    "agency:leaders",
+    "agency:contacts",
 }
 
 
@@ -824,6 +928,7 @@ def test_every_admin_and_leader_url_is_in_the_matrix():
         "review",
         "withdraw",
         "password_change",
+        "checklist",
     )
     uncovered = set()
     for name in admin_names - ADMIN_SITE_URLS:
@@ -836,7 +941,15 @@ def test_every_admin_and_leader_url_is_in_the_matrix():
     assert not uncovered, f"admin URLs missing from the access matrix: {sorted(uncovered)}"
 
     site_urls = set()
-    for app in ("news", "institutions", "work_plans"):
+    for app in (
+        "news",
+        "institutions",
+        "work_plans",
+        "documents",
+        "schedule",
+        "services",
+        "agency",
+    ):
         site_urls |= {f"{app}:{name}" for name in names(get_resolver(f"{app}.urls").url_patterns)}
     unclassified = site_urls - PUBLIC_URLS - set(LEADER_URLS)
     assert not unclassified, f"pages neither public nor in the access matrix: {unclassified}"

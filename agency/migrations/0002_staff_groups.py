@@ -1,0 +1,26 @@
+from django.db import migrations
+
+
+def create_groups(apps, schema_editor):
+    from agency.roles import sync_groups
+
+    sync_groups(apps)
+
+
+def remove_groups(apps, schema_editor):
+    # The office's group holds other apps' permissions too: only this app's are taken.
+    from agency.roles import ROLES
+
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=ROLES):
+        group.permissions.remove(*group.permissions.filter(content_type__app_label="agency"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("agency", "0001_initial"),
+        ("institutions", "0005_search_index_and_stored_text"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create_groups, remove_groups)]
