@@ -35,9 +35,7 @@ HOA_BINH_TITLE = (
     "Hội nghị chuyên đề bàn về chất lượng hoạt động của các thiết chế văn hóa, thể thao cấp "
     "huyện, cấp xã và ở xóm, bản trong tỉnh Hòa Bình"
 )
-DONG_THAP_TITLE = (
-    "Giám đốc Sở làm việc với Trung tâm Văn hóa Nghệ thuật Tỉnh về nhiệm vụ năm 2022"
-)
+DONG_THAP_TITLE = "Giám đốc Sở làm việc với Trung tâm Văn hóa Nghệ thuật Tỉnh về nhiệm vụ năm 2022"
 
 
 def parse_file(path: Path, **kwargs):
