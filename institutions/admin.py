@@ -25,6 +25,7 @@ from permissions.admin import ParentRulesInlineMixin
 from photos.admin import PhotoInlineMixin
 from search.admin import IndexedSearchMixin
 from uploads.admin import UploadFaultMixin
+from vietnamese.sorting import SortKey, sort_key
 
 
 class ProvinceFilter(admin.SimpleListFilter):
@@ -32,12 +33,10 @@ class ProvinceFilter(admin.SimpleListFilter):
     parameter_name = "province"
 
     def lookups(self, request, model_admin):
-        return [
-            (unit.pk, unit.name)
-            for unit in AdministrativeUnit.objects.filter(level=Level.PROVINCE).order_by(
-                "-valid_to", "name"
-            )
-        ]
+        provinces = AdministrativeUnit.objects.filter(level=Level.PROVINCE)
+        # Today's provinces first, then those merged away; each in Vietnamese order.
+        ordered = sorted(provinces, key=lambda u: (u.valid_to is not None, sort_key(u.name)))
+        return [(unit.pk, unit.name) for unit in ordered]
 
     def queryset(self, request, queryset):
         if not self.value() or not self.value().isdigit():
@@ -55,6 +54,7 @@ class AdministrativeUnitAdmin(IndexedSearchMixin, admin.ModelAdmin):
     search_help_text = _("Tìm theo tên, có dấu hay không dấu đều được.")
     autocomplete_fields = ["parent", "successors"]
     list_per_page = 50
+    ordering = ["level", SortKey("name")]
 
 
 @admin.register(InstitutionType)
@@ -62,12 +62,14 @@ class InstitutionTypeAdmin(admin.ModelAdmin):
     list_display = ["name", "level", "order"]
     list_filter = ["level"]
     list_editable = ["order"]
+    ordering = ["level", "order", SortKey("name")]
 
 
 @admin.register(FacilityKind)
 class FacilityKindAdmin(admin.ModelAdmin):
     list_display = ["name", "unit", "order"]
     list_editable = ["order"]
+    ordering = ["order", SortKey("name")]
 
 
 class FacilityInline(ParentRulesInlineMixin, admin.TabularInline):
@@ -112,6 +114,7 @@ class InstitutionAdmin(
     filter_horizontal = ["editors"]
     inlines = [FacilityInline, PhotoInline]
     list_per_page = 50
+    ordering = ["level", SortKey("name")]
     fieldsets = [
         (None, {"fields": ["name", "slug", "type", "level", "unit", "managing_body"]}),
         (

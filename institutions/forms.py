@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from institutions.models import AdministrativeUnit, Assessment, Level, within_unit
+from vietnamese.sorting import SortKey
 
 
 class AssessmentForm(forms.ModelForm):
@@ -23,7 +24,7 @@ class FollowUpFilter(forms.Form):
     )
     province = forms.ModelChoiceField(
         label=_("Tỉnh, thành phố"),
-        queryset=AdministrativeUnit.objects.filter(level=Level.PROVINCE).order_by("name"),
+        queryset=AdministrativeUnit.objects.filter(level=Level.PROVINCE).order_by(SortKey("name")),
         required=False,
         empty_label=_("Tất cả"),
     )

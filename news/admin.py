@@ -14,6 +14,7 @@ from permissions.admin import ParentRulesInlineMixin, apply_to_each
 from photos.admin import PhotoInlineMixin
 from search.admin import IndexedSearchMixin
 from uploads.admin import UploadFaultMixin
+from vietnamese.sorting import SortKey
 
 
 @admin.register(Category)
@@ -21,6 +22,7 @@ class CategoryAdmin(IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order", "is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["name"]
+    ordering = ["order", SortKey("name")]
 
 
 class ArticlePhotoInline(ParentRulesInlineMixin, PhotoInlineMixin, admin.StackedInline):

@@ -13,6 +13,7 @@ from navigation import tasks
 from permissions.admin import ParentRulesInlineMixin, apply_to_each
 from search.admin import IndexedSearchMixin
 from uploads.admin import UploadFaultMixin
+from vietnamese.sorting import SortKey
 from work_plans import reviewing, roles
 from work_plans.fulfilment import period_choices
 from work_plans.models import Commitment, CommitmentCategory, ProgressReport, WorkPlan
@@ -22,6 +23,7 @@ from work_plans.models import Commitment, CommitmentCategory, ProgressReport, Wo
 class CommitmentCategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
+    ordering = ["order", SortKey("name")]
 
 
 class CommitmentInline(ParentRulesInlineMixin, admin.StackedInline):
@@ -51,6 +53,7 @@ class WorkPlanAdmin(GuardedRevertMixin, AuditedDeleteMixin, IndexedSearchMixin, 
     list_filter = ["year", "status", "institution__level"]
     list_select_related = ["institution", "approved_by"]
     search_fields = ["institution__name"]
+    ordering = ["-year", SortKey("institution__name")]
     search_kind = "institution"  # a plan is found by its institution's name
     search_through = "institution"
     autocomplete_fields = ["institution", "announcement"]

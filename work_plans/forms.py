@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from institutions.models import AdministrativeUnit, InstitutionType, Level, within_unit
+from vietnamese.sorting import SortKey
 
 
 class YearSearch(forms.Form):
@@ -25,7 +26,7 @@ class DashboardFilter(forms.Form):
     )
     province = forms.ModelChoiceField(
         label=_("Tỉnh, thành phố"),
-        queryset=AdministrativeUnit.objects.filter(level=Level.PROVINCE).order_by("name"),
+        queryset=AdministrativeUnit.objects.filter(level=Level.PROVINCE).order_by(SortKey("name")),
         required=False,
         empty_label=_("Tất cả"),
     )
