@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
-    "axes",
+    "accounts.sign_in_guard.SignInGuardConfig",  # django-axes, named in Vietnamese
     "csp",
     "django_filters",
     "django_prose_editor",
@@ -278,6 +278,8 @@ AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_COOLOFF_MESSAGE = _("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau.")
 AXES_PERMALOCK_MESSAGE = _("Đăng nhập sai quá nhiều lần. Hãy liên hệ quản trị viên để mở khoá.")
+# No "AXES: BEGIN …" banner each time Django starts (twice under runserver's reloader).
+AXES_VERBOSE = False
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 if TRUSTED_PROXY_COUNT:
     AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT

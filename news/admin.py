@@ -114,12 +114,16 @@ class ArticleAdmin(
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if request.user.has_perm("news.add_article"):
-            return fieldsets
-        # Staff who only look up published news (to name it as evidence) do not read the
-        # newsroom's internal note.
+        hidden = set()
+        if not self.has_change_permission(request, obj):
+            # Only the form that saves checks the version it was opened at.
+            hidden.add("expected_version")
+        if not request.user.has_perm("news.add_article"):
+            # Staff who only look up published news (to name it as evidence) do not read
+            # the newsroom's internal note.
+            hidden.add("editor_note")
         return [
-            (name, {**options, "fields": [f for f in options["fields"] if f != "editor_note"]})
+            (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
             for name, options in fieldsets
         ]
 

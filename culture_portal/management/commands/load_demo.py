@@ -49,6 +49,5 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  {role:<22} tên đăng nhập: {username:<12} mật khẩu: {password}"
                 )
-            self.stdout.write("Trang quản trị: http://127.0.0.1:8000/admin/")
         else:
             self.stdout.write("Tài khoản mẫu đã được tạo; mật khẩu chỉ hiện khi DEBUG bật.")
