@@ -1,5 +1,11 @@
+from datetime import timedelta
+
+from django import forms
 from django.contrib import admin
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, JsonResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -10,10 +16,12 @@ from navigation import tasks
 from news import publishing, roles
 from news.forms import ArticleAdminForm
 from news.models import Article, ArticlePhoto, Category
+from news.richtext import photo_ids
 from permissions.admin import ParentRulesInlineMixin, apply_to_each
 from photos.admin import PhotoInlineMixin
 from search.admin import IndexedSearchMixin
 from uploads.admin import UploadFaultMixin
+from uploads.storage import StorageWriteError, remove_written, upload_journal
 from vietnamese.sorting import SortKey
 
 
@@ -28,12 +36,29 @@ class CategoryAdmin(IndexedSearchMixin, admin.ModelAdmin):
 class ArticlePhotoInline(ParentRulesInlineMixin, PhotoInlineMixin, admin.StackedInline):
     model = ArticlePhoto
     extra = 0
-    fields = [
-        ("image", "thumbnail"),
-        "caption",
-        "alt_text",
-        ("is_cover", "after_paragraph", "order"),
-    ]
+    fields = [("image", "thumbnail"), "caption", "alt_text", ("is_cover", "order"), "placement"]
+    readonly_fields = [*PhotoInlineMixin.readonly_fields, "placement"]
+
+    @admin.display(description=_("vị trí trong bài"))
+    def placement(self, photo):
+        if photo.pk is None or photo.article is None:
+            return "—"
+        if photo.pk in photo_ids(photo.article.body):
+            return _("Đã đặt trong nội dung (kéo thả trong khung soạn thảo để đổi chỗ).")
+        if photo.is_cover:
+            return _("Ảnh đại diện, hiện ở đầu bài.")
+        return _(
+            "Chưa đặt trong nội dung nên chưa hiện trên trang: đặt con trỏ vào chỗ cần ảnh, "
+            "bấm nút “Chèn ảnh” của khung soạn thảo rồi chọn ảnh này."
+        )
+
+
+class PhotoUploadForm(forms.ModelForm):
+    """One photo uploaded from the body editor's "Chèn ảnh" dialog."""
+
+    class Meta:
+        model = ArticlePhoto
+        fields = ["image", "caption", "alt_text"]
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -110,7 +135,71 @@ class ArticleAdmin(
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
+        # A subclass: the metaclass makes its fields anew, so they are marked after.
+        form = type(form.__name__, (form,), {"user": request.user})
+        if "body" in form.base_fields:
+            # Where the body editor's photo button lists and uploads the article's photos.
+            form.base_fields["body"].widget.attrs["data-photos-url"] = reverse(
+                "admin:news_article_photos", args=[obj.pk] if obj else []
+            )
+        return form
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.photos_view)
+        return [
+            path("anh/", view, name="news_article_photos"),
+            path("<int:object_id>/anh/", view, name="news_article_photos"),
+            *super().get_urls(),
+        ]
+
+    def photos_view(self, request, object_id=None):
+        """The body editor's photos: GET lists the article's photos, POST uploads one.
+
+        From an article not saved yet, the photos are the uploader's own, attached to the
+        article when it is first saved (`save_related`)."""
+        article = self.get_object(request, str(object_id)) if object_id else None
+        if object_id and article is None:
+            raise Http404
+        if article is not None:
+            allowed = self.has_change_permission(request, article)
+            photos = article.photos.all()
+        else:
+            allowed = self.has_add_permission(request)
+            photos = ArticlePhoto.objects.filter(article=None, uploaded_by=request.user)
+        if not allowed:
+            raise PermissionDenied
+        if request.method == "GET":
+            return JsonResponse({"photos": [photo.as_json() for photo in photos]})
+        if request.method != "POST":
+            return JsonResponse({}, status=405)
+        if not request.user.has_perm("news.add_articlephoto"):
+            raise PermissionDenied
+        form = PhotoUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+        photo = form.save(commit=False)
+        photo.article, photo.uploaded_by = article, request.user
+        photo.order = 1 + max((p.order for p in photos), default=0)
+        with upload_journal() as written:
+            try:
+                with transaction.atomic():
+                    photo.save()
+            except StorageWriteError as error:
+                remove_written(written)
+                return JsonResponse({"errors": {"image": [{"message": error.message}]}}, status=507)
+        # Uploads from forms never saved: gone a day later.
+        ArticlePhoto.objects.filter(
+            article=None, uploaded_at__lt=timezone.now() - timedelta(days=1)
+        ).delete()
+        return JsonResponse(photo.as_json(), status=201)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Photos uploaded before the article's first save belong to it once its body
+        # places them.
+        ArticlePhoto.objects.filter(
+            article=None, uploaded_by=request.user, pk__in=photo_ids(form.instance.body)
+        ).update(article=form.instance)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 
 from news.models import Article, ArticlePhoto, Category
+from news.richtext import FIGURE_ID, place_photos, sanitize, split_blocks
 from photos.demo import demo_photo
 from photos.images import clean_photo
 
@@ -392,32 +393,49 @@ def _upsert_article(data: dict, category: Category, author, seed: int) -> Articl
     article = Article.objects.filter(title=data["title"]).first() or Article(title=data["title"])
     wanted = {
         "lead": data["lead"],
-        "body": data["body"],
         "byline": data["byline"],
         "category_id": category.pk,
         "status": Article.Status.PUBLISHED,
         "published_at": data["published_at"],
         "is_featured": data.get("featured", False),
     }
-    if article.pk is None or any(getattr(article, k) != v for k, v in wanted.items()):
+    text = sanitize(data["body"])
+    changed = any(getattr(article, k) != v for k, v in wanted.items())
+    if article.pk is None or changed or _without_photos(article.body) != text:
         # Saved only when new or changed, so reloading adds no empty versions to the history.
         for field, value in wanted.items():
             setattr(article, field, value)
+        article.body = text
         article.created_by = article.created_by or author
         article.published_by = article.published_by or author
         article.save()
     if not article.photos.exists():
-        for order, (caption, after) in enumerate(data.get("photos", []), start=1):
+        for order, (caption, _after) in enumerate(data.get("photos", []), start=1):
             ArticlePhoto.objects.create(
                 article=article,
                 image=clean_photo(demo_photo(seed * 10 + order)),
                 caption=caption,
                 alt_text=caption,
                 is_cover=order == 1,
-                after_paragraph=after,
                 order=order,
             )
+    # The body photos (all but the cover) where the story places them, as the body editor
+    # would: written into the body and into its latest version, so that the history holds
+    # no version without them.
+    photos = list(article.photos.filter(is_cover=False).order_by("order"))
+    wanted_places = [after for _caption, after in data.get("photos", [])[1:]]
+    placements = list(zip(photos, wanted_places, strict=False))
+    body = place_photos(text, placements)
+    if article.body != body:
+        Article.objects.filter(pk=article.pk).update(body=body)
+        latest = article.history.order_by("-history_date", "-history_id")[:1]
+        article.history.filter(pk__in=latest.values("pk")).update(body=body)
+        article.body = body
     return article
+
+
+def _without_photos(body: str) -> str:
+    return "".join(b for b in split_blocks(body) if not FIGURE_ID.match(b))
 
 
 def load() -> dict:

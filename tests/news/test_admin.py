@@ -46,13 +46,12 @@ def form_data(article=None, **fields):
 
 def with_photos(data, *photos):
     data["photos-TOTAL_FORMS"] = str(len(photos))
-    for index, (upload, caption, after) in enumerate(photos):
+    for index, (upload, caption) in enumerate(photos):
         data.update(
             {
                 f"photos-{index}-image": upload,
                 f"photos-{index}-caption": caption,
                 f"photos-{index}-alt_text": caption,
-                f"photos-{index}-after_paragraph": after,
                 f"photos-{index}-order": index,
             }
         )
@@ -82,8 +81,8 @@ def test_editor_submits_an_article_with_two_photos_and_captions(client, editor, 
     )
     with_photos(
         data,
-        (SimpleUploadedFile("a.jpg", jpeg_bytes(), "image/jpeg"), "Đại biểu dự hội nghị", 1),
-        (SimpleUploadedFile("b.jpg", jpeg_bytes(color=(0, 90, 0)), "image/jpeg"), "Toàn cảnh", 2),
+        (SimpleUploadedFile("a.jpg", jpeg_bytes(), "image/jpeg"), "Đại biểu dự hội nghị"),
+        (SimpleUploadedFile("b.jpg", jpeg_bytes(color=(0, 90, 0)), "image/jpeg"), "Toàn cảnh"),
     )
     response = client.post(ADD_URL, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -253,9 +252,7 @@ def test_editor_cannot_restore_a_version(client, editor):
 def test_a_rejected_photo_gets_a_message_and_the_text_is_kept(client, editor):
     client.force_login(editor)
     data = form_data(title="Tin có ảnh hỏng", lead="Sapo giữ nguyên")
-    with_photos(
-        data, (SimpleUploadedFile("x.jpg", b"<svg onload=alert(1)>", "image/jpeg"), "Ảnh", 1)
-    )
+    with_photos(data, (SimpleUploadedFile("x.jpg", b"<svg onload=alert(1)>", "image/jpeg"), "Ảnh"))
     response = client.post(ADD_URL, data)
     assert response.status_code == 200
     assertContains(response, "không phải là ảnh hợp lệ")
