@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Case, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin import AuditedDeleteMixin, GuardedRevertMixin, RecoverDeletedMixin
+from audit.history import ReadableHistoryMixin
 from institutions import reviewing, roles
 from institutions.models import (
     AdministrativeUnit,
@@ -25,6 +28,7 @@ from permissions.admin import ParentRulesInlineMixin
 from photos.admin import PhotoInlineMixin
 from search.admin import IndexedSearchMixin
 from uploads.admin import UploadFaultMixin
+from vietnamese.forms import DecimalField as VietnameseDecimalField
 from vietnamese.sorting import SortKey, sort_key
 
 
@@ -72,9 +76,14 @@ class FacilityKindAdmin(admin.ModelAdmin):
     ordering = ["order", SortKey("name")]
 
 
+# Numbers shown and read as Vietnamese write them ("2.400", "10,5"), not "2400.00".
+VIETNAMESE_NUMBERS = {models.DecimalField: {"form_class": VietnameseDecimalField}}
+
+
 class FacilityInline(ParentRulesInlineMixin, admin.TabularInline):
     model = InstitutionFacility
     extra = 0
+    formfield_overrides = VIETNAMESE_NUMBERS
 
 
 class PhotoInline(ParentRulesInlineMixin, PhotoInlineMixin, admin.StackedInline):
@@ -99,6 +108,7 @@ class PendingChangeFilter(admin.SimpleListFilter):
 @admin.register(Institution)
 class InstitutionAdmin(
     UploadFaultMixin,
+    ReadableHistoryMixin,
     GuardedRevertMixin,
     RecoverDeletedMixin,
     AuditedDeleteMixin,
@@ -114,6 +124,11 @@ class InstitutionAdmin(
     filter_horizontal = ["editors"]
     inlines = [FacilityInline, PhotoInline]
     list_per_page = 50
+    formfield_overrides = VIETNAMESE_NUMBERS
+    history_note = _(
+        "Ảnh và cơ sở vật chất không nằm trong các phiên bản: khôi phục một phiên bản đưa hồ "
+        "sơ về như lúc đó, còn ảnh và cơ sở vật chất giữ nguyên như hiện nay."
+    )
     ordering = ["level", SortKey("name")]
     fieldsets = [
         (None, {"fields": ["name", "slug", "type", "level", "unit", "managing_body"]}),
@@ -186,27 +201,44 @@ class InstitutionAdmin(
             super().save_model(request, obj, form, change)
             return
         proposed = {name: form.cleaned_data[name] for name in form.changed_data}
-        pending = reviewing.submit_profile_change(obj, proposed, by=request.user)
-        if pending:
-            messages.info(
-                request,
-                _(
-                    "Thay đổi hồ sơ đã được gửi và đang chờ lãnh đạo duyệt. "
-                    "Trang công khai vẫn hiện nội dung đã duyệt trước đó."
-                ),
-            )
+        request.profile_change = reviewing.submit_profile_change(obj, proposed, by=request.user)
 
     def response_change(self, request, obj):
-        if not roles.is_leader(request.user):
-            # The object was not saved: show the form again with the approved values.
-            obj.refresh_from_db()
-        return super().response_change(request, obj)
+        if roles.is_leader(request.user):
+            return super().response_change(request, obj)
+        # Staff's changes wait for a leader: one message that says so (Django's own would
+        # add "changed successfully", which the public page is not).
+        obj.refresh_from_db()  # not saved: the form shows the approved values again
+        if getattr(request, "profile_change", None):
+            self.message_user(
+                request,
+                _(
+                    "Đã gửi thay đổi hồ sơ “%(name)s”; thay đổi đang chờ lãnh đạo duyệt. "
+                    "Trang công khai vẫn hiện nội dung đã duyệt trước đó."
+                )
+                % {"name": obj},
+                messages.INFO,
+            )
+        else:
+            self.message_user(
+                request,
+                _("Đã lưu “%(name)s”; không có thay đổi hồ sơ nào cần duyệt.") % {"name": obj},
+                messages.SUCCESS,
+            )
+        if "_continue" in request.POST:
+            return redirect(request.path)
+        return self.response_post_save_change(request, obj)
 
 
 @admin.register(ProfileChange)
 class ProfileChangeAdmin(admin.ModelAdmin):
     list_display = ["institution", "status", "submitted_by", "submitted_at", "reviewed_by"]
     list_filter = ["status"]
+    # What waits for a leader first.
+    ordering = [
+        Case(When(status=ProfileChange.Status.PENDING, then=0), default=1),
+        "-submitted_at",
+    ]
     list_select_related = ["institution", "submitted_by", "reviewed_by"]
     change_form_template = "admin/institutions/profilechange/review.html"
 
@@ -284,10 +316,24 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 @tasks.register
 def institution_tasks(user) -> list[tasks.Task]:
-    if not roles.is_leader(user):
-        return []
-    pending = ProfileChange.objects.filter(status=ProfileChange.Status.PENDING).count()
     changes = reverse("admin:institutions_profilechange_changelist") + "?status__exact=pending"
+    if not roles.is_leader(user):
+        if not user.has_perm("institutions.change_institution"):
+            return []
+        mine = Institution.objects.filter(editors=user)
+        sent = ProfileChange.objects.filter(
+            institution__in=mine, status=ProfileChange.Status.PENDING
+        ).count()
+        return [
+            tasks.Task(
+                _("Hồ sơ thiết chế của bạn"),
+                0,
+                reverse("admin:institutions_institution_changelist"),
+                always=True,
+            ),
+            tasks.Task(_("Thay đổi hồ sơ bạn đã gửi, đang chờ lãnh đạo duyệt"), sent, changes),
+        ]
+    pending = ProfileChange.objects.filter(status=ProfileChange.Status.PENDING).count()
     follow_up = Institution.objects.active().needing_follow_up().count()
     return [
         tasks.Task(_("Thay đổi hồ sơ thiết chế chờ duyệt"), pending, changes),

@@ -16,6 +16,7 @@ from photos.models import Photo
 from search.matching import Query, matching
 from search.models import SearchEntry
 from vietnamese.fields import AutoSlugField, EmailField, LineField, ParagraphsField, URLField
+from vietnamese.numbers import format_number
 
 # Vietnam's July 2025 reorganisation: no district level, 34 provinces.
 REFORM_DATE = date(2025, 7, 1)
@@ -515,7 +516,7 @@ class InstitutionFacility(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.kind.name}: {self.value} {self.kind.unit}"
+        return f"{self.kind.name}: {format_number(self.value)} {self.kind.unit}"
 
 
 class InstitutionPhoto(Photo):

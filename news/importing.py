@@ -687,7 +687,7 @@ def import_file(
     try:
         with transaction.atomic():
             if wants_publish:
-                publish_article(article, by=None, at=values["published_at"])
+                publish_article(article, by=None, at=values["published_at"], note=CHANGE_REASON)
             else:
                 article.full_clean(exclude=["slug", "category"], validate_unique=False)
                 article.save()

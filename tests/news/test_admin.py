@@ -202,6 +202,8 @@ def test_publisher_bulk_unpublishes(client, publisher):
 
 def test_second_concurrent_save_is_refused_and_the_first_kept(client, editor, publisher):
     article = ArticleFactory(status=Article.Status.DRAFT, published_at=None, title="Bản gốc")
+    publisher.first_name, publisher.last_name = "Văn Minh", "Trần"
+    publisher.save()
     stale = form_data(article)
     client.force_login(publisher)
     assert (
@@ -213,7 +215,8 @@ def test_second_concurrent_save_is_refused_and_the_first_kept(client, editor, pu
     client.force_login(editor)
     response = client.post(change_url(article), {**stale, "title": "Bản của biên tập viên"})
     assert response.status_code == 200
-    assertContains(response, "vừa được publisher lưu lúc")
+    # People are named by their full names, family name first.
+    assertContains(response, "vừa được Trần Văn Minh lưu lúc")
     assertContains(response, 'value="Bản của biên tập viên"')  # the second person's text is kept
     article.refresh_from_db()
     assert article.title == "Bản của người duyệt"
