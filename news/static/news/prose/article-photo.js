@@ -100,7 +100,10 @@ function photoDialog(editor, storage, url, attrs) {
     editor.view.dom.parentElement.append(dialog)
 
     if (!editing && url) {
+      const choosing = choices.parentElement
+      choosing.style.display = "none" // until the article has photos to choose from
       loadPhotos(editor, storage, true).then((photos) => {
+        if (photos.size) choosing.style.display = ""
         for (const photo of photos.values()) {
           const radio = crel("input", { type: "radio", name: "existing", value: String(photo.id), id: `ap-existing-${photo.id}` })
           radio.addEventListener("change", () => {
