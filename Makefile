@@ -36,6 +36,7 @@ demo: migrate
 	DEBUG=1 $(BIN)/python manage.py load_demo
 
 run: demo
+	@echo "Trang quản trị: http://$(HOST):$(PORT)/admin/"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production-like on this machine: gunicorn, DEBUG off, compressed fingerprinted static files.

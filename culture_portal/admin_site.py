@@ -5,16 +5,54 @@ The app config is here, not in apps.py: a second AppConfig there would make Djan
 neither for the culture_portal app.
 """
 
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.utils import unquote
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
 class PortalAdminConfig(AdminConfig):
     default_site = "culture_portal.admin_site.PortalAdminSite"
+
+    def ready(self):
+        super().ready()
+        from django.contrib.admin.templatetags import admin_list
+
+        # Django writes a yes/no icon's alt text as the Python value ("True", "False",
+        # "None"), untranslated: screen readers read it out. Every caller imports the
+        # function from this module when it runs, so replacing it here reaches them all.
+        admin_list._boolean_icon = boolean_icon
+        # The rows Django makes for many-to-many links (a user's groups, an article's
+        # institutions) are listed when a deletion is confirmed, named by class names:
+        # "user-group relationship: User_groups object (3)".
+        for model in apps.get_models(include_auto_created=True):
+            if model._meta.auto_created:
+                ends = [f.related_model._meta for f in model._meta.fields if f.is_relation]
+                names = [end.verbose_name for end in ends]
+                model._meta.verbose_name = format_lazy(_("liên kết {} – {}"), *names)
+                model._meta.verbose_name_plural = model._meta.verbose_name
+                model.__str__ = link_row_name
+
+
+def link_row_name(row) -> str:
+    """A many-to-many link row by the two things it links: "Nguyễn Thị Lan – Biên tập viên"."""
+    ends = [f for f in row._meta.fields if f.is_relation]
+    return " – ".join(str(getattr(row, f.name)) for f in ends)
+
+
+def boolean_icon(value):
+    name, label = {
+        True: ("yes", _("Có")),
+        False: ("no", _("Không")),
+        None: ("unknown", _("Chưa rõ")),
+    }[value]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{name}.svg"), label)
 
 
 class PortalAdminSite(admin.AdminSite):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -50,7 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
-    "axes",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
+    "accounts.sign_in_guard.SignInGuardConfig",  # django-axes, named in Vietnamese
     "csp",
     "django_filters",
     "django_prose_editor",
@@ -109,6 +112,8 @@ AUTHENTICATION_BACKENDS = [
 ROOT_URLCONF = "culture_portal.urls"
 WSGI_APPLICATION = "culture_portal.wsgi.application"
 
+# Widgets render through TEMPLATES, so templates/ may override them (the file input).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -304,6 +309,8 @@ AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_COOLOFF_MESSAGE = _("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau.")
 AXES_PERMALOCK_MESSAGE = _("Đăng nhập sai quá nhiều lần. Hãy liên hệ quản trị viên để mở khoá.")
+# No "AXES: BEGIN …" banner each time Django starts (twice under runserver's reloader).
+AXES_VERBOSE = False
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 if TRUSTED_PROXY_COUNT:
     AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
@@ -345,6 +352,26 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The body editor's own extensions (news/static/news/prose/): each group names the ES module
+# exporting them (export name = key) and what each may write, for the sanitiser. A photo is
+# stored as a reference, <figure data-photo-id><img alt><figcaption>, never an address.
+# Processors are callables: django-prose-editor 0.28 cannot import dotted paths here.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("news/prose/article-photo.js")],
+        "extensions": {
+            "ArticleDocument": html_tags([]),
+            "ArticlePhoto": html_tags(
+                ["figure", "img", "figcaption"], {"figure": ["data-photo-id"], "img": ["alt"]}
+            ),
+        },
+    },
+    {
+        "js": [static_lazy("news/prose/editor-vi.js")],
+        "extensions": {"MenuLabels": html_tags([]), "OfficePaste": html_tags([])},
+    },
+]
+
 # The body editor: the blocks and marks staff may use, and the matching server-side
 # sanitiser (django-prose-editor derives the nh3 allow-list from this list).
 PROSE_EDITOR_EXTENSIONS = {
@@ -365,6 +392,13 @@ PROSE_EDITOR_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
+    # Photos of the article at the top level only (ArticleDocument replaces Document).
+    "Document": False,
+    "ArticleDocument": True,
+    "ArticlePhoto": True,
+    # Word's lists pasted as lists; the package's English labels in Vietnamese.
+    "OfficePaste": True,
+    "MenuLabels": True,
 }
 
 LOGGING = {

@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.contrib.admin.options import BaseInlineFormSet
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Case, When
 from django.db.models.fields.files import FieldFile
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -9,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin import AuditedDeleteMixin, GuardedRevertMixin, RecoverDeletedMixin
+from audit.history import ReadableHistoryMixin
 from institutions import reviewing, roles
 from institutions.models import (
     AdministrativeUnit,
@@ -28,6 +31,8 @@ from permissions.admin import LimitedAutocompleteMixin, ParentRulesInlineMixin
 from photos.admin import PhotoInlineMixin
 from search.admin import IndexedSearchMixin
 from uploads.admin import UploadFaultMixin
+from vietnamese.forms import DecimalField as VietnameseDecimalField
+from vietnamese.sorting import SortKey
 
 
 class ProvinceFilter(admin.SimpleListFilter):
@@ -53,6 +58,7 @@ class AdministrativeUnitAdmin(IndexedSearchMixin, admin.ModelAdmin):
     search_help_text = _("Tìm theo tên, có dấu hay không dấu đều được.")
     autocomplete_fields = ["parent", "successors"]
     list_per_page = 50
+    ordering = ["level", SortKey("name")]
 
 
 @admin.register(InstitutionType)
@@ -60,17 +66,24 @@ class InstitutionTypeAdmin(admin.ModelAdmin):
     list_display = ["name", "level", "order"]
     list_filter = ["level"]
     list_editable = ["order"]
+    ordering = ["level", "order", SortKey("name")]
 
 
 @admin.register(FacilityKind)
 class FacilityKindAdmin(admin.ModelAdmin):
     list_display = ["name", "unit", "order"]
     list_editable = ["order"]
+    ordering = ["order", SortKey("name")]
+
+
+# Numbers shown and read as Vietnamese write them ("2.400", "10,5"), not "2400.00".
+VIETNAMESE_NUMBERS = {models.DecimalField: {"form_class": VietnameseDecimalField}}
 
 
 class FacilityInline(ParentRulesInlineMixin, admin.TabularInline):
     model = InstitutionFacility
     extra = 0
+    formfield_overrides = VIETNAMESE_NUMBERS
 
 
 class PhotoInline(ParentRulesInlineMixin, PhotoInlineMixin, admin.StackedInline):
@@ -98,6 +111,7 @@ class ProposedFacilityInline(ParentRulesInlineMixin, admin.TabularInline):
     fk_name = "institution"
     fields = ["kind", "value", "note"]
     extra = 0
+    formfield_overrides = VIETNAMESE_NUMBERS
     formset = same_prefix_formset("facilities")
 
     def get_queryset(self, request):
@@ -131,6 +145,7 @@ class PendingChangeFilter(admin.SimpleListFilter):
 @admin.register(Institution)
 class InstitutionAdmin(
     UploadFaultMixin,
+    ReadableHistoryMixin,
     GuardedRevertMixin,
     RecoverDeletedMixin,
     AuditedDeleteMixin,
@@ -147,6 +162,12 @@ class InstitutionAdmin(
     filter_horizontal = ["editors"]
     inlines = [FacilityInline, PhotoInline]
     list_per_page = 50
+    formfield_overrides = VIETNAMESE_NUMBERS
+    history_note = _(
+        "Ảnh và cơ sở vật chất không nằm trong các phiên bản: khôi phục một phiên bản đưa hồ "
+        "sơ về như lúc đó, còn ảnh và cơ sở vật chất giữ nguyên như hiện nay."
+    )
+    ordering = ["level", SortKey("name")]
     fieldsets = [
         (None, {"fields": ["name", "slug", "type", "level", "unit", "managing_body"]}),
         (
@@ -278,21 +299,23 @@ class InstitutionAdmin(
         _change, what = outcome
         text = {
             "created": _(
-                "Đề nghị thay đổi đã được gửi, đang chờ lãnh đạo duyệt. Trang công khai vẫn "
-                "hiện nội dung đã duyệt trước đó."
+                "Đã gửi thay đổi hồ sơ “%(name)s”; thay đổi đang chờ lãnh đạo duyệt. Trang "
+                "công khai vẫn hiện nội dung đã duyệt trước đó."
             ),
             "amended": _(
-                "Đề nghị đang chờ duyệt đã được cập nhật theo nội dung vừa lưu (thay cho nội "
-                "dung gửi trước); lãnh đạo sẽ duyệt bản mới này."
+                "Đã cập nhật thay đổi hồ sơ “%(name)s” đang chờ lãnh đạo duyệt: bản vừa lưu "
+                "thay cho bản gửi trước. Trang công khai vẫn hiện nội dung đã duyệt trước đó."
             ),
             "withdrawn": _(
-                "Nội dung vừa lưu giống hệt trang công khai, nên đề nghị đang chờ duyệt đã được "
-                "rút."
+                "Nội dung vừa lưu giống hệt trang công khai của “%(name)s”, nên đề nghị đang chờ "
+                "duyệt đã được rút."
             ),
-            "none": _("Không có gì thay đổi so với trang công khai, nên không có đề nghị nào."),
+            "none": _(
+                "Đã lưu “%(name)s”: không có gì khác trang công khai, nên không có đề nghị nào."
+            ),
         }.get(what)
         if text:
-            self.message_user(request, text, messages.INFO)
+            self.message_user(request, text % {"name": obj}, messages.INFO)
         return redirect(request.path)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -366,6 +389,11 @@ def wanted_facilities(formset) -> list:
 class ProfileChangeAdmin(admin.ModelAdmin):
     list_display = ["institution", "status", "submitted_by", "submitted_at", "reviewed_by"]
     list_filter = ["status"]
+    # What waits for a leader first.
+    ordering = [
+        Case(When(status=ProfileChange.Status.PENDING, then=0), default=1),
+        "-submitted_at",
+    ]
     list_select_related = ["institution", "submitted_by", "reviewed_by"]
     change_form_template = "admin/institutions/profilechange/review.html"
 
@@ -442,10 +470,24 @@ class AssessmentAdmin(SimpleHistoryAdmin):
 
 @tasks.register
 def institution_tasks(user) -> list[tasks.Task]:
-    if not roles.is_leader(user):
-        return []
-    pending = ProfileChange.objects.filter(status=ProfileChange.Status.PENDING).count()
     changes = reverse("admin:institutions_profilechange_changelist") + "?status__exact=pending"
+    if not roles.is_leader(user):
+        if not user.has_perm("institutions.change_institution"):
+            return []
+        mine = Institution.objects.filter(editors=user)
+        sent = ProfileChange.objects.filter(
+            institution__in=mine, status=ProfileChange.Status.PENDING
+        ).count()
+        return [
+            tasks.Task(
+                _("Hồ sơ thiết chế của bạn"),
+                0,
+                reverse("admin:institutions_institution_changelist"),
+                always=True,
+            ),
+            tasks.Task(_("Thay đổi hồ sơ bạn đã gửi, đang chờ lãnh đạo duyệt"), sent, changes),
+        ]
+    pending = ProfileChange.objects.filter(status=ProfileChange.Status.PENDING).count()
     follow_up = Institution.objects.active().needing_follow_up().count()
     return [
         tasks.Task(_("Thay đổi hồ sơ thiết chế chờ duyệt"), pending, changes),

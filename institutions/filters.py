@@ -10,10 +10,13 @@ from institutions.models import (
     within_unit,
 )
 from navigation.widgets import QuickSelect
+from vietnamese.sorting import sort_key
 
 
 def _unit_choices(queryset):
-    return [(unit.pk, unit.label_with_period) for unit in queryset.order_by("valid_to", "name")]
+    # Today's units first, then those merged away; each in Vietnamese order.
+    units = sorted(queryset, key=lambda unit: (unit.valid_to is not None, sort_key(unit.name)))
+    return [(unit.pk, unit.label_with_period) for unit in units]
 
 
 class InstitutionFilter(django_filters.FilterSet):

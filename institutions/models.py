@@ -16,6 +16,8 @@ from photos.models import Photo
 from search.matching import Query, matching
 from search.models import SearchEntry
 from vietnamese.fields import AutoSlugField, EmailField, LineField, ParagraphsField, URLField
+from vietnamese.numbers import format_number
+from vietnamese.sorting import SortKey
 
 # Vietnam's July 2025 reorganisation: no district level, 34 provinces.
 REFORM_DATE = date(2025, 7, 1)
@@ -44,9 +46,10 @@ class AdministrativeUnitQuerySet(models.QuerySet):
         return self.valid_on(date(2025, 6, 30))
 
     def provinces(self):
-        """Provinces to choose from: by name, today's before the one of that name that ended."""
+        """Provinces to choose from: in Vietnamese order, today's before the one of that name
+        that ended."""
         return self.filter(level=Level.PROVINCE).order_by(
-            "name", F("valid_to").asc(nulls_first=True)
+            SortKey("name"), F("valid_to").asc(nulls_first=True)
         )
 
     def with_institution_counts(self) -> list["AdministrativeUnit"]:
@@ -535,7 +538,7 @@ class Facility(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.kind.name}: {self.value} {self.kind.unit}"
+        return f"{self.kind.name}: {format_number(self.value)} {self.kind.unit}"
 
 
 class InstitutionFacility(Facility):

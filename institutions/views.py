@@ -22,6 +22,7 @@ from institutions.models import (
 )
 from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
+from vietnamese.sorting import SortKey, sort_key
 
 LEADER_PERMISSION = "institutions.change_any_institution"
 
@@ -68,6 +69,7 @@ class InstitutionListView(BreadcrumbsMixin, ElidedPageRangeMixin, FilterView):
             Institution.objects.public()
             .select_related("type", "unit", "unit__parent")
             .prefetch_related(Prefetch("photos", queryset=cover, to_attr="listing_photos"))
+            .order_by("level", SortKey("name"), "pk")
         )
 
     def get_context_data(self, **kwargs):
@@ -150,13 +152,13 @@ class PlaceView(BreadcrumbsMixin, TemplateView):
         units = (
             unit.children.all() if unit else AdministrativeUnit.objects.filter(level=Level.PROVINCE)
         )
-        children = units.valid_on(day).order_by("name").with_institution_counts()
+        children = units.valid_on(day).order_by(SortKey("name")).with_institution_counts()
         # Places with institutions first (the department's own province before the others).
-        children.sort(key=lambda child: (-child.institution_count, child.name))
+        children.sort(key=lambda child: (-child.institution_count, sort_key(child.name)))
         here = []
         if unit:
             here = Institution.objects.public().at_place(unit).select_related("type", "unit")
-            here = here.order_by("level", "name")
+            here = here.order_by("level", SortKey("name"), "pk")
         self.unit, self.before = unit, before
         return super().get_context_data(
             unit=unit,

@@ -1,20 +1,32 @@
-from django.contrib import admin
-from django.urls import reverse
+from datetime import timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Case, F, When
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin import AuditedDeleteMixin, GuardedRevertMixin, RecoverDeletedMixin
+from audit.history import PHOTOS_NOT_IN_VERSIONS, ReadableHistoryMixin
 from navigation import tasks
 from news import publishing, roles
 from news.citing import link_cited_documents
 from news.forms import ArticleAdminForm
 from news.models import Article, ArticlePhoto, Category
+from news.richtext import photo_ids
 from permissions.admin import ParentRulesInlineMixin, apply_to_each
 from photos.admin import PhotoInlineMixin
 from search.admin import IndexedSearchMixin
 from uploads.admin import UploadFaultMixin
+from uploads.storage import StorageWriteError, remove_written, upload_journal
+from vietnamese.sorting import SortKey
 
 
 @admin.register(Category)
@@ -22,17 +34,48 @@ class CategoryAdmin(IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order", "is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["name"]
+    ordering = ["order", SortKey("name")]
 
 
 class ArticlePhotoInline(ParentRulesInlineMixin, PhotoInlineMixin, admin.StackedInline):
     model = ArticlePhoto
     extra = 0
-    fields = [
-        ("image", "thumbnail"),
-        "caption",
-        "alt_text",
-        ("is_cover", "after_paragraph", "order"),
-    ]
+    fields = [("image", "thumbnail"), "caption", "alt_text", ("is_cover", "order"), "placement"]
+    readonly_fields = [*PhotoInlineMixin.readonly_fields, "placement"]
+
+    @admin.display(description=_("vị trí trong bài"))
+    def placement(self, photo):
+        if photo.pk is None or photo.article is None:
+            return "—"
+        if photo.pk in photo_ids(photo.article.body):
+            return _("Đã đặt trong nội dung (kéo thả trong khung soạn thảo để đổi chỗ).")
+        if photo.is_cover:
+            return _("Ảnh đại diện, hiện ở đầu bài.")
+        return _(
+            "Chưa đặt trong nội dung nên chưa hiện trên trang: đặt con trỏ vào chỗ cần ảnh, "
+            "bấm nút “Chèn ảnh” của khung soạn thảo rồi chọn ảnh này."
+        )
+
+
+class PhotoUploadForm(forms.ModelForm):
+    """One photo uploaded from the body editor's "Chèn ảnh" dialog."""
+
+    class Meta:
+        model = ArticlePhoto
+        fields = ["image", "caption", "alt_text"]
+
+
+class MineFilter(admin.SimpleListFilter):
+    title = _("người viết")
+    parameter_name = "cua-toi"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("Tin tôi viết"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(created_by=request.user)
+        return queryset
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -59,6 +102,7 @@ class PublicationFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(
     UploadFaultMixin,
+    ReadableHistoryMixin,
     GuardedRevertMixin,
     RecoverDeletedMixin,
     AuditedDeleteMixin,
@@ -66,12 +110,13 @@ class ArticleAdmin(
     SimpleHistoryAdmin,
 ):
     recover_related = [("news.ArticlePhoto", "article_id")]
+    history_note = PHOTOS_NOT_IN_VERSIONS
 
     form = ArticleAdminForm
     inlines = [ArticlePhotoInline]
     list_display = ["title", "status_label", "category", "published_at", "created_by", "updated_at"]
     list_display_links = ["title"]
-    list_filter = [PublicationFilter, "status", "category", "is_featured"]
+    list_filter = [PublicationFilter, MineFilter, "status", "category", "is_featured"]
     list_select_related = ["category", "created_by"]
     search_fields = ["title"]
     search_help_text = _("Tìm theo tiêu đề, sapo hoặc nội dung; gõ có dấu hay không dấu đều được.")
@@ -109,16 +154,149 @@ class ArticleAdmin(
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
+        # A subclass: the metaclass makes its fields anew, so they are marked after.
+        step = request.POST.get("_step") if request.method == "POST" else None
+        form = type(form.__name__, (form,), {"user": request.user, "step": step})
+        if "body" in form.base_fields:
+            # Where the body editor's photo button lists and uploads the article's photos.
+            form.base_fields["body"].widget.attrs["data-photos-url"] = reverse(
+                "admin:news_article_photos", args=[obj.pk] if obj else []
+            )
+        return form
+
+    def next_steps(self, request, article) -> list[dict]:
+        """The workflow's next steps for this article and user, as buttons of the form."""
+        if article is not None and not self.has_change_permission(request, article):
+            return []
+        if not roles.can_publish(request.user):
+            if article is None or article.status in (
+                Article.Status.DRAFT,
+                Article.Status.UNPUBLISHED,
+            ):
+                return [
+                    {
+                        "value": "review",
+                        "label": _("Gửi duyệt"),
+                        "help": _("Lưu và chuyển tin cho người duyệt tin."),
+                    }
+                ]
+            return []
+        if article is not None and article.is_public:
+            return [{"value": "unpublish", "label": _("Gỡ khỏi trang")}]
+        steps = [
+            {"value": "publish", "label": _("Đăng ngay")},
+            {
+                "value": "schedule",
+                "label": _("Hẹn giờ đăng"),
+                "help": _("Chọn ngày và giờ ở ô “Thời gian đăng” rồi bấm “Hẹn giờ đăng”."),
+            },
+        ]
+        if article is not None and article.is_scheduled:
+            steps.append({"value": "unpublish", "label": _("Huỷ hẹn giờ và gỡ")})
+        return steps
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["next_steps"] = self.next_steps(request, obj)
+        if obj is not None:
+            context["current_status"] = self.status_label(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self.response_step(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self.response_step(request, obj) or super().response_change(request, obj)
+
+    def response_step(self, request, article):
+        """After a step button: one message that says what happened, back to the list."""
+        step = request.POST.get("_step")
+        if step not in ("review", "publish", "schedule", "unpublish"):
+            return None
+        title = {"title": article.title}
+        if step == "review":
+            message = _("Đã gửi duyệt “%(title)s”. Tin nằm ở đầu danh sách của người duyệt tin.")
+        elif step == "publish":
+            message = _("Đã đăng “%(title)s” lên trang.")
+        elif step == "schedule":
+            when = date_format(timezone.localtime(article.published_at), "H:i d/m/Y")
+            message = _("Đã hẹn đăng “%(title)s” lúc %(when)s.")
+            title["when"] = when
+        else:
+            message = _("Đã gỡ “%(title)s” khỏi trang.")
+        self.message_user(request, message % title, messages.SUCCESS)
+        return redirect("admin:news_article_changelist")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.photos_view)
+        return [
+            path("anh/", view, name="news_article_photos"),
+            path("<int:object_id>/anh/", view, name="news_article_photos"),
+            *super().get_urls(),
+        ]
+
+    def photos_view(self, request, object_id=None):
+        """The body editor's photos: GET lists the article's photos, POST uploads one.
+
+        From an article not saved yet, the photos are the uploader's own, attached to the
+        article when it is first saved (`save_related`)."""
+        article = self.get_object(request, str(object_id)) if object_id else None
+        if object_id and article is None:
+            raise Http404
+        if article is not None:
+            allowed = self.has_change_permission(request, article)
+            photos = article.photos.all()
+        else:
+            allowed = self.has_add_permission(request)
+            photos = ArticlePhoto.objects.filter(article=None, uploaded_by=request.user)
+        if not allowed:
+            raise PermissionDenied
+        if request.method == "GET":
+            return JsonResponse({"photos": [photo.as_json() for photo in photos]})
+        if request.method != "POST":
+            return JsonResponse({}, status=405)
+        if not request.user.has_perm("news.add_articlephoto"):
+            raise PermissionDenied
+        form = PhotoUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+        photo = form.save(commit=False)
+        photo.article, photo.uploaded_by = article, request.user
+        photo.order = 1 + max((p.order for p in photos), default=0)
+        with upload_journal() as written:
+            try:
+                with transaction.atomic():
+                    photo.save()
+            except StorageWriteError as error:
+                remove_written(written)
+                return JsonResponse({"errors": {"image": [{"message": error.message}]}}, status=507)
+        # Uploads from forms never saved: gone a day later.
+        ArticlePhoto.objects.filter(
+            article=None, uploaded_at__lt=timezone.now() - timedelta(days=1)
+        ).delete()
+        return JsonResponse(photo.as_json(), status=201)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Photos uploaded before the article's first save belong to it once its body
+        # places them.
+        ArticlePhoto.objects.filter(
+            article=None, uploaded_by=request.user, pk__in=photo_ids(form.instance.body)
+        ).update(article=form.instance)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if request.user.has_perm("news.add_article"):
-            return fieldsets
-        # Staff who only look up published news (to name it as evidence) do not read the
-        # newsroom's internal note.
+        hidden = set()
+        if not self.has_change_permission(request, obj):
+            # Only the form that saves checks the version it was opened at.
+            hidden.add("expected_version")
+        if not request.user.has_perm("news.add_article"):
+            # Staff who only look up published news (to name it as evidence) do not read
+            # the newsroom's internal note.
+            hidden.add("editor_note")
         return [
-            (name, {**options, "fields": [f for f in options["fields"] if f != "editor_note"]})
+            (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
             for name, options in fieldsets
         ]
 
@@ -133,7 +311,9 @@ class ArticleAdmin(
     def get_ordering(self, request):
         if request.GET.get("publication") == "scheduled":
             return ["published_at"]
-        return super().get_ordering(request)
+        # What waits for review first, then drafts (no date yet), then the newest news.
+        waiting_first = Case(When(status=Article.Status.REVIEW, then=0), default=1)
+        return [waiting_first, F("published_at").desc(nulls_first=True), "-pk"]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -200,8 +380,18 @@ class ArticleAdmin(
 
 @tasks.register
 def news_tasks(user) -> list[tasks.Task]:
-    if not roles.can_publish(user):
+    if not roles.writes_news(user):
         return []
+    articles = reverse("admin:news_article_changelist")
+    if not roles.can_publish(user):
+        drafts = Article.objects.filter(created_by=user, status=Article.Status.DRAFT).count()
+        return [
+            tasks.Task(_("Bản nháp của bạn"), drafts, articles + "?cua-toi=1&status__exact=draft"),
+            tasks.Task(_("Viết tin mới"), 0, reverse("admin:news_article_add"), always=True),
+        ]
     waiting = Article.objects.filter(status=Article.Status.REVIEW).count()
-    url = reverse("admin:news_article_changelist") + "?publication=pending"
-    return [tasks.Task(_("Tin chờ duyệt"), waiting, url)]
+    scheduled = Article.objects.scheduled().count()
+    return [
+        tasks.Task(_("Tin chờ duyệt"), waiting, articles + "?publication=pending"),
+        tasks.Task(_("Tin hẹn giờ đăng"), scheduled, articles + "?publication=scheduled"),
+    ]

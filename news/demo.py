@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 
 from news.citing import link_cited_documents
 from news.models import Article, ArticlePhoto, Category
+from news.richtext import place_photos
 from photos.demo import demo_photo
 from photos.images import clean_photo
 
@@ -423,16 +424,26 @@ def _article(data: dict, category: Category, author, seed: int) -> Article:
     )
     article.save()
     link_cited_documents(article)
-    for order, (caption, after) in enumerate(data.get("photos", []), start=1):
+    photos = [
         ArticlePhoto.objects.create(
             article=article,
             image=clean_photo(demo_photo(seed * 10 + order)),
             caption=caption,
             alt_text=caption,
             is_cover=order == 1,
-            after_paragraph=after,
             order=order,
         )
+        for order, (caption, _after) in enumerate(data.get("photos", []), start=1)
+    ]
+    # The body photos (all but the cover) where the story places them, as the body editor
+    # would: written into the body and into its first version, so that the history holds no
+    # version without them.
+    wanted_places = [after for _caption, after in data.get("photos", [])[1:]]
+    body = place_photos(article.body, list(zip(photos[1:], wanted_places, strict=False)))
+    if article.body != body:
+        Article.objects.filter(pk=article.pk).update(body=body)
+        article.history.filter(history_type="+").update(body=body)
+        article.body = body
     return article
 
 

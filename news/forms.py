@@ -14,8 +14,10 @@ class ArticleAdminForm(forms.ModelForm):
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    # Set by ArticleAdmin.get_form for the request's user.
+    # Set by ArticleAdmin.get_form: the request's user, and the workflow step its button
+    # asked for ("review", "publish", "schedule", "unpublish"), if any.
     user = None
+    step = None
 
     class Meta:
         model = Article
@@ -64,6 +66,8 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self.check_concurrent_edit()
+        if self.step:
+            self.take_step(cleaned)
         status = cleaned.get("status")
         if status == Article.Status.PUBLISHED and "published_at" in self.fields:
             # An empty publish time means "now" (the help text says so).
@@ -84,6 +88,27 @@ class ArticleAdminForm(forms.ModelForm):
                     else:
                         self.add_error(None, messages)
         return cleaned
+
+    def take_step(self, cleaned):
+        """The status a step button asks for, checked like a status chosen in the list."""
+        statuses = {
+            "review": Article.Status.REVIEW,
+            "publish": Article.Status.PUBLISHED,
+            "schedule": Article.Status.PUBLISHED,
+            "unpublish": Article.Status.UNPUBLISHED,
+        }
+        if self.step not in statuses or (self.step != "review" and not can_publish(self.user)):
+            raise ValidationError(_("Chỉ người duyệt tin mới được đăng hoặc gỡ tin."))
+        cleaned["status"] = statuses[self.step]
+        if self.step == "publish":
+            cleaned["published_at"] = timezone.now()
+        elif self.step == "schedule":
+            when = cleaned.get("published_at")
+            if not when or when <= timezone.now():
+                self.add_error(
+                    "published_at",
+                    _("Hãy chọn ngày và giờ đăng trong tương lai rồi bấm “Hẹn giờ đăng”."),
+                )
 
     def check_concurrent_edit(self):
         """Refuse a save made from a page opened before someone else's save.

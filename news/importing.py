@@ -1,7 +1,8 @@
 """Import of news exported as plain text from older portals (`manage.py import_news`).
 
 A department moving to this portal brings years of news as text files like the two in
-`shared/seeds/`. Each file becomes one article, in these steps:
+`tests/news/exports/` (in the layouts of two provincial portals). Each file becomes one
+article, in these steps:
 
 1. Read (`read_text`): bytes → text. UTF-8 (with or without BOM) or UTF-16 with a BOM.
    Empty files, binary files (Word, PDF, images…), text in an old code page (Windows-1258,
@@ -687,7 +688,7 @@ def import_file(
     try:
         with transaction.atomic():
             if wants_publish:
-                publish_article(article, by=None, at=values["published_at"])
+                publish_article(article, by=None, at=values["published_at"], note=CHANGE_REASON)
             else:
                 article.full_clean(exclude=["slug", "category"], validate_unique=False)
                 article.save()

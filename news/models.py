@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from audit.fields import EditCounterField
-from news.richtext import BodyField, split_blocks
+from news.richtext import BodyField, body_items, split_blocks
 from photos.models import Photo
 from vietnamese.fields import AutoSlugField, LineField, ParagraphsField
 from vietnamese.text import normalize_text
@@ -345,20 +345,9 @@ class Article(models.Model):
         return next((p for p in self.photos.all() if p.is_cover), None)
 
     def body_with_photos(self) -> list[dict]:
-        """The body's blocks with the photos placed after the paragraph each names."""
-        blocks = split_blocks(self.body)
-        photos = [p for p in self.photos.all() if not p.is_cover]
-        placed: dict[int, list] = {}
-        for photo in photos:
-            position = photo.after_paragraph
-            if position is None or position > len(blocks):
-                position = len(blocks)
-            placed.setdefault(position, []).append(photo)
-        items = [{"photo": photo} for photo in placed.get(0, [])]
-        for number, block in enumerate(blocks, start=1):
-            items.append({"html": block})
-            items.extend({"photo": photo} for photo in placed.get(number, []))
-        return items
+        """The body's blocks, each photo the editor placed resolved to this article's photo
+        (its renditions, with the caption and description written in the body)."""
+        return body_items(split_blocks(self.body), {photo.pk: photo for photo in self.photos.all()})
 
     def missing_for_submission(self) -> list[str]:
         """Names of the fields an article needs before review or publishing."""
@@ -372,21 +361,32 @@ class Article(models.Model):
 
 
 class ArticlePhoto(Photo):
+    # Empty only for a photo uploaded from the body editor of an article not saved yet: the
+    # article's first save takes the photos its body places (news.admin).
     article = models.ForeignKey(
-        Article, verbose_name=_("tin bài"), on_delete=models.CASCADE, related_name="photos"
+        Article,
+        verbose_name=_("tin bài"),
+        on_delete=models.CASCADE,
+        related_name="photos",
+        null=True,
+        blank=True,
     )
     is_cover = models.BooleanField(
         _("ảnh đại diện"),
         default=False,
         help_text=_("Ảnh hiện ở đầu bài, trong danh sách tin và khi chia sẻ liên kết."),
     )
-    after_paragraph = models.PositiveSmallIntegerField(
-        _("đặt sau đoạn thứ"),
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải lên"),
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        help_text=_("Vị trí ảnh trong bài: số thứ tự đoạn văn đứng trước ảnh. Bỏ trống: cuối bài."),
+        related_name="+",
+        editable=False,
     )
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), default=timezone.now, editable=False)
 
     history = HistoricalRecords(verbose_name=_("lịch sử ảnh"), excluded_fields=["renditions"])
 
@@ -405,3 +405,7 @@ class ArticlePhoto(Photo):
 
     def __str__(self):
         return self.caption or self.image.name
+
+    def as_json(self) -> dict:
+        """What the body editor shows of a photo (its photo button and the photos it places)."""
+        return {"id": self.pk, "src": self.src(640), "caption": self.caption, "alt": self.alt}

@@ -39,18 +39,24 @@ def check_ready(article: Article) -> None:
 def submit_for_review(article: Article, *, by) -> Article:
     check_ready(article)
     article.status = Article.Status.REVIEW
+    article._change_reason = _("Gửi duyệt")  # the version history's note
     article.save()
     return article
 
 
-def publish_article(article: Article, *, by, at: datetime | None = None) -> Article:
-    """Publish now, or at `at` (a future time schedules it)."""
+def publish_article(article: Article, *, by, at: datetime | None = None, note: str = "") -> Article:
+    """Publish now, or at `at` (a future time schedules it). `note` replaces the version
+    history's note that says so (the importer names its own runs)."""
     check_ready(article)
     article.status = Article.Status.PUBLISHED
     article.published_at = at or timezone.now()
     article.published_by = by
-    article.save()
     scheduled = article.published_at > timezone.now()
+    when = timezone.localtime(article.published_at).strftime("%H:%M %d/%m/%Y")
+    article._change_reason = note or (
+        (_("Hẹn giờ đăng lúc %(when)s") if scheduled else _("Đăng lúc %(when)s")) % {"when": when}
+    )
+    article.save()
     audit.record(
         AuditEvent.Action.SCHEDULED if scheduled else AuditEvent.Action.PUBLISHED,
         article,
@@ -62,6 +68,7 @@ def publish_article(article: Article, *, by, at: datetime | None = None) -> Arti
 
 def unpublish_article(article: Article, *, by) -> Article:
     article.status = Article.Status.UNPUBLISHED
+    article._change_reason = _("Gỡ khỏi trang")
     article.save()
     audit.record(AuditEvent.Action.UNPUBLISHED, article, by=by)
     return article
@@ -71,6 +78,7 @@ def return_to_draft(article: Article, *, by, note: str = "") -> Article:
     article.status = Article.Status.DRAFT
     if note:
         article.editor_note = note
+    article._change_reason = _("Trả lại để sửa")
     article.save()
     return article
 

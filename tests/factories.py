@@ -325,3 +325,94 @@ class EntryFactory(factory.django.DjangoModelFactory):
     chair = "Giám đốc Sở Trần Văn Minh"
     attendees = "Các Phó Giám đốc Sở"
     location = "Phòng họp số 1"
+
+
+def staff_world():
+    """One of each thing staff handle in the admin, and one account per role (named people,
+    as in the demo): for tests that walk the admin as each role."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from institutions import reviewing
+    from institutions.models import Assessment, FacilityKind, InstitutionFacility, InstitutionPhoto
+    from news import publishing
+    from tests.conftest import make_staff
+    from work_plans.models import WorkPlan
+
+    User = get_user_model()
+    people = {
+        "bientap": ("Biên tập viên", "Nguyễn Thị Lan"),
+        "duyettin": ("Duyệt tin", "Trần Văn Minh"),
+        "canbo": ("Cán bộ thiết chế", "Phạm Thu Hà"),
+        "lanhdao": ("Lãnh đạo", "Võ Quang Huy"),
+    }
+    users = {
+        username: make_staff(User, username, group, first_name=name)
+        for username, (group, name) in people.items()
+    }
+    users["quantri"] = User.objects.create_superuser(
+        "quantri", password="a-long-test-passphrase", first_name="Lê Quản Trị"
+    )
+    assert Group.objects.filter(name="Lãnh đạo").exists()
+
+    province = AdministrativeUnitFactory(name="Đồng Tháp", code="82")
+    commune = CommuneFactory(name="Mỹ Hiệp", parent=province)
+    centre = InstitutionFactory(
+        name="Trung tâm Văn hóa Nghệ thuật tỉnh Đồng Tháp",
+        unit=province,
+        latitude="10.4559",
+        longitude="105.6331",
+    )
+    centre.editors.add(users["canbo"])
+    InstitutionFactory(name="Nhà văn hóa xã Mỹ Hiệp", level=3, unit=commune)
+    area = FacilityKind.objects.get_or_create(name="Diện tích sử dụng", defaults={"unit": "m²"})[0]
+    InstitutionFacility.objects.create(institution=centre, kind=area, value=2400)
+    InstitutionPhoto.objects.create(
+        institution=centre, image=jpeg_file(), caption="Mặt tiền trung tâm"
+    )
+    reviewing.submit_profile_change(
+        centre, {"opening_hours": "7:30–17:00, thứ Hai đến thứ Bảy"}, by=users["canbo"]
+    )
+    Assessment.objects.create(
+        institution=centre, year=2025, rating="good", assessed_by=users["lanhdao"]
+    )
+
+    news = CategoryFactory(name="Tin hoạt động", slug="tin-hoat-dong")
+    published = ArticleFactory(
+        title="Khai mạc Liên hoan đờn ca tài tử", category=news, created_by=users["bientap"]
+    )
+    ArticlePhotoFactory(article=published, is_cover=True, caption="Ảnh đại diện")
+    ArticlePhotoFactory(article=published, caption="Quang cảnh liên hoan")
+    draft = ArticleFactory(
+        title="Tập huấn nghiệp vụ thư viện",
+        status=Article.Status.DRAFT,
+        published_at=None,
+        created_by=users["bientap"],
+    )
+    waiting = ArticleFactory(
+        title="Triển lãm ảnh di sản", status=Article.Status.DRAFT, published_at=None
+    )
+    publishing.submit_for_review(waiting, by=users["bientap"])
+
+    plan = WorkPlanFactory(
+        institution=centre, year=2026, status=WorkPlan.Status.DRAFT, approved_at=None
+    )
+    CommitmentFactory(plan=plan)
+    approved = WorkPlanFactory(institution=centre, year=2025)
+    report = ProgressReportFactory(
+        commitment=CommitmentFactory(plan=approved),
+        quantity=8,
+        status="submitted",
+        submitted_by=users["canbo"],
+    )
+    return {
+        "users": users,
+        "province": province,
+        "institution": centre,
+        "published": published,
+        "draft": draft,
+        "waiting": waiting,
+        "plan": plan,
+        "approved_plan": approved,
+        "report": report,
+    }

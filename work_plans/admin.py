@@ -1,8 +1,12 @@
 from datetime import date
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Case, When
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -10,11 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin import AuditedDeleteMixin, GuardedRevertMixin
+from audit.history import ReadableHistoryMixin
 from institutions.roles import editable_institutions
 from navigation import tasks
 from permissions.admin import ParentRulesInlineMixin, apply_to_each
 from search.admin import IndexedSearchMixin
 from uploads.admin import UploadFaultMixin
+from vietnamese.forms import DecimalField as VietnameseDecimalField
+from vietnamese.numbers import format_number
+from vietnamese.sorting import SortKey
 from work_plans import reviewing, roles
 from work_plans.fulfilment import period_choices
 from work_plans.models import Commitment, CommitmentCategory, ProgressReport, WorkPlan
@@ -25,11 +33,17 @@ from work_plans.uploads import EvidenceFormField
 class CommitmentCategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
+    ordering = ["order", SortKey("name")]
+
+
+# Numbers shown and read as Vietnamese write them ("2.400", "10,5"), not "2400.00".
+VIETNAMESE_NUMBERS = {models.DecimalField: {"form_class": VietnameseDecimalField}}
 
 
 class CommitmentInline(ParentRulesInlineMixin, admin.StackedInline):
     model = Commitment
     extra = 0
+    formfield_overrides = VIETNAMESE_NUMBERS
     fields = [
         ("category", "order"),
         "description",
@@ -49,15 +63,31 @@ class CommitmentInline(ParentRulesInlineMixin, admin.StackedInline):
 
 
 @admin.register(WorkPlan)
-class WorkPlanAdmin(GuardedRevertMixin, AuditedDeleteMixin, IndexedSearchMixin, SimpleHistoryAdmin):
+class WorkPlanAdmin(
+    ReadableHistoryMixin,
+    GuardedRevertMixin,
+    AuditedDeleteMixin,
+    IndexedSearchMixin,
+    SimpleHistoryAdmin,
+):
     list_display = ["institution", "year", "status", "approved_by", "updated_at"]
     list_filter = ["year", "status", "institution__level"]
     list_select_related = ["institution", "approved_by"]
     search_fields = ["institution__name"]
+    # Plans waiting for approval first.
+    ordering = [
+        Case(When(status=WorkPlan.Status.SUBMITTED, then=0), default=1),
+        "-year",
+        SortKey("institution__name"),
+    ]
     search_kind = "institution"  # a plan is found by its institution's name
     search_through = "institution"
     autocomplete_fields = ["institution", "announcement"]
     inlines = [CommitmentInline]
+    history_note = _(
+        "Mỗi phiên bản ghi phần chung của kế hoạch; các cam kết có lịch sử riêng và giữ nguyên "
+        "khi khôi phục một phiên bản của kế hoạch."
+    )
     readonly_fields = ["status", "approved_by", "approved_at"]
     fields = [
         "institution",
@@ -73,6 +103,82 @@ class WorkPlanAdmin(GuardedRevertMixin, AuditedDeleteMixin, IndexedSearchMixin, 
 
     def can_revert(self, user) -> bool:
         return roles.can_approve(user)
+
+    STEPS = {
+        "submit": (
+            reviewing.submit_plan,
+            _(
+                "Đã trình duyệt kế hoạch “%(plan)s”: lãnh đạo Sở sẽ thấy kế hoạch "
+                "trong việc cần làm."
+            ),
+        ),
+        "approve": (
+            reviewing.approve_plan,
+            _("Đã phê duyệt kế hoạch “%(plan)s”: kế hoạch đã công khai."),
+        ),
+        "close": (reviewing.close_plan, _("Đã khép lại kế hoạch “%(plan)s”.")),
+    }
+
+    def next_steps(self, request, plan) -> list[dict]:
+        """The plan's next step for this user, as a button of its form."""
+        if plan is not None and not self.has_change_permission(request, plan):
+            return []
+        status = plan.status if plan is not None else WorkPlan.Status.DRAFT
+        if roles.can_approve(request.user):
+            if status in (WorkPlan.Status.DRAFT, WorkPlan.Status.SUBMITTED):
+                return [{"value": "approve", "label": _("Phê duyệt kế hoạch")}]
+            if status == WorkPlan.Status.APPROVED:
+                return [{"value": "close", "label": _("Khép lại kế hoạch (cuối năm)")}]
+            return []
+        if status == WorkPlan.Status.DRAFT:
+            return [
+                {
+                    "value": "submit",
+                    "label": _("Trình duyệt kế hoạch"),
+                    "help": _("Lưu và gửi kế hoạch cho lãnh đạo Sở phê duyệt."),
+                }
+            ]
+        return []
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["next_steps"] = self.next_steps(request, obj)
+        if obj is not None:
+            context["current_status"] = obj.get_status_display()
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self.response_step(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self.response_step(request, obj) or super().response_change(request, obj)
+
+    def response_step(self, request, plan):
+        """After a step button: the plan is saved; take the step, say what happened."""
+        step = request.POST.get("_step")
+        allowed = [s["value"] for s in self.next_steps(request, plan)]
+        if step not in self.STEPS:
+            return None
+        if step not in allowed:
+            raise PermissionDenied
+        take, message = self.STEPS[step]
+        try:
+            take(plan, by=request.user)
+        except ValidationError as error:
+            self.message_user(
+                request,
+                _("Đã lưu kế hoạch nhưng chưa %(step)s được: %(reason)s")
+                % {"step": self.step_label(step).lower(), "reason": " ".join(error.messages)},
+                messages.ERROR,
+            )
+            return redirect("admin:work_plans_workplan_change", plan.pk)
+        self.message_user(request, message % {"plan": plan}, messages.SUCCESS)
+        return redirect("admin:work_plans_workplan_changelist")
+
+    @staticmethod
+    def step_label(step) -> str:
+        return {"submit": _("Trình duyệt"), "approve": _("Phê duyệt"), "close": _("Khép lại")}[step]
 
     def get_queryset(self, request):
         # No select_related here: the list applies list_select_related only to a queryset
@@ -212,12 +318,15 @@ class ProgressReportForm(forms.ModelForm):
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(UploadFaultMixin, GuardedRevertMixin, SimpleHistoryAdmin):
+class ProgressReportAdmin(
+    UploadFaultMixin, ReadableHistoryMixin, GuardedRevertMixin, SimpleHistoryAdmin
+):
     form = ProgressReportForm
+    formfield_overrides = VIETNAMESE_NUMBERS
     list_display = [
         "commitment",
         "period_label",
-        "quantity",
+        "quantity_done",
         "status",
         "submitted_by",
         "verified_by",
@@ -231,6 +340,10 @@ class ProgressReportAdmin(UploadFaultMixin, GuardedRevertMixin, SimpleHistoryAdm
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         return type(form.__name__, (form,), {"user": request.user})
+
+    @admin.display(description=_("số lượng thực hiện"), ordering="quantity")
+    def quantity_done(self, report):
+        return format_number(report.quantity)
 
     def get_fields(self, request, obj=None):
         fields = [*ProgressReportForm.Meta.fields, *self.readonly_fields]
@@ -322,6 +435,11 @@ def work_plan_tasks(user) -> list[tasks.Task]:
                 reverse("work_plans:dashboard", kwargs={"year": year}),
                 always=True,
             )
+        )
+    if not roles.can_approve(user) and user.has_perm("work_plans.change_workplan"):
+        drafts = roles.editable_plans(user).filter(status=WorkPlan.Status.DRAFT).count()
+        found.append(
+            tasks.Task(_("Kế hoạch chưa trình duyệt"), drafts, plans + "?status__exact=draft")
         )
     if not roles.can_verify(user) and user.has_perm("work_plans.add_progressreport"):
         returned = ProgressReport.objects.filter(

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from uploads.storage import SERVED_TYPES
 from vietnamese.fields import LineField, ParagraphsField
+from vietnamese.numbers import format_number
 from vietnamese.text import normalize_text
 from work_plans.fulfilment import (
     Rhythm,
@@ -254,8 +255,7 @@ class Commitment(models.Model):
     def target_label(self) -> str:
         if not self.is_quantitative:
             return _("Định tính")
-        amount = f"{self.target.normalize():f}".replace(".", ",")
-        return f"{amount} {self.unit}/{Rhythm(self.rhythm).short}"
+        return f"{format_number(self.target)} {self.unit}/{Rhythm(self.rhythm).short}"
 
     def fulfilment(self, day: date):
         """How far the commitment has come on `day`, from its verified reports only."""

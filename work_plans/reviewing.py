@@ -18,6 +18,7 @@ def submit_plan(plan: WorkPlan, *, by) -> WorkPlan:
     if not plan.commitments.exists():
         raise ValidationError(_("Kế hoạch cần có ít nhất một cam kết trước khi trình duyệt."))
     plan.status = WorkPlan.Status.SUBMITTED
+    plan._change_reason = _("Trình duyệt")  # the version history's note
     plan.save()
     return plan
 
@@ -32,6 +33,7 @@ def approve_plan(plan: WorkPlan, *, by) -> WorkPlan:
     plan.status = WorkPlan.Status.APPROVED
     plan.approved_by = by
     plan.approved_at = timezone.now()
+    plan._change_reason = _("Phê duyệt")
     plan.save()
     audit.record(AuditEvent.Action.APPROVED, plan, by=by)
     return plan
@@ -43,6 +45,7 @@ def close_plan(plan: WorkPlan, *, by) -> WorkPlan:
     if plan.status != WorkPlan.Status.APPROVED:
         raise ValidationError(_("Chỉ khép lại được kế hoạch đã phê duyệt."))
     plan.status = WorkPlan.Status.CLOSED
+    plan._change_reason = _("Khép lại")
     plan.save()
     audit.record(AuditEvent.Action.CLOSED, plan, by=by)
     return plan
@@ -56,6 +59,7 @@ def verify_report(report: ProgressReport, *, by) -> ProgressReport:
     report.status = ProgressReport.Status.VERIFIED
     report.verified_by = by
     report.verified_at = timezone.now()
+    report._change_reason = _("Xác nhận")
     report.save()
     audit.record(AuditEvent.Action.VERIFIED, report, by=by)
     return report
@@ -70,6 +74,7 @@ def return_report(report: ProgressReport, *, by, comment: str) -> ProgressReport
     report.comment = comment.strip()
     report.verified_by = by
     report.verified_at = timezone.now()
+    report._change_reason = _("Trả lại: %(comment)s") % {"comment": report.comment}
     report.save()
     audit.record(AuditEvent.Action.RETURNED, report, by=by, detail=report.comment)
     return report

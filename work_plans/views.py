@@ -17,6 +17,7 @@ from institutions.models import Institution, Level
 from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
 from uploads.storage import served_type
+from vietnamese.sorting import SortKey
 from work_plans import exporting, reviewing, roles
 from work_plans.forms import DashboardFilter, YearSearch
 from work_plans.models import Commitment, ProgressReport, WorkPlan
@@ -63,7 +64,7 @@ class YearView(BreadcrumbsMixin, ElidedPageRangeMixin, ListView):
             found = Institution.objects.search(self.form.cleaned_data["q"])
             plans = plans.filter(institution__in=found)
         # By name, then id: centres of the same name keep their place from page to page.
-        return plans.select_related("institution").order_by("institution__name", "pk")
+        return plans.select_related("institution").order_by(SortKey("institution__name"), "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

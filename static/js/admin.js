@@ -18,6 +18,12 @@
       input.setAttribute("aria-label", label ? label.textContent.replace(/:\s*$/, "").trim() : "Tìm");
     });
   }
+  // File fields (includes/file_picker.html): show the chosen file's name in our words.
+  document.addEventListener("change", (event) => {
+    const input = event.target;
+    const name = input.matches && input.matches(".file-picker input[type=file]") && input.parentElement.querySelector(".file-picker__name");
+    if (name) name.textContent = [...input.files].map((file) => file.name).join(", ") || name.dataset.empty;
+  });
   new MutationObserver(nameSearchFields).observe(document.documentElement, {childList: true, subtree: true});
   new MutationObserver(nameEditors).observe(document.documentElement, {childList: true, subtree: true});
   document.addEventListener("DOMContentLoaded", nameEditors);

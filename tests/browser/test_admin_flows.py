@@ -34,7 +34,6 @@ def test_editor_writes_an_article_with_two_photos_and_submits_it(desktop, editor
         desktop.click(".inline-group .add-row a")
         desktop.set_input_files(f"#id_photos-{index}-image", str(FILES / name))
         desktop.fill(f"#id_photos-{index}-caption", caption)
-        desktop.fill(f"#id_photos-{index}-after_paragraph", str(index + 1))
     desktop.check("#id_photos-0-is_cover")
     desktop.select_option("#id_status", "review")
     desktop.click("input[name=_save]")

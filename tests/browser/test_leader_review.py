@@ -34,7 +34,7 @@ def test_a_proposal_with_a_photo_goes_public_once_a_leader_approves_it(
     desktop.fill("#id_photos-0-caption", "Đội văn nghệ biểu diễn")
     desktop.click("input[name=_continue]")
     desktop.wait_for_load_state()
-    assert "Đề nghị thay đổi đã được gửi" in desktop.locator(".messagelist").inner_text()
+    assert "Đã gửi thay đổi hồ sơ" in desktop.locator(".messagelist").inner_text()
     banner = desktop.locator(".proposal-banner").inner_text()
     assert "đang chờ lãnh đạo duyệt" in banner
     assert desktop.input_value("#id_phone") == "0277 2222 222"  # the proposal, as sent

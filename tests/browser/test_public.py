@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from identity.models import SiteIdentity
 from news.models import Article
+from news.richtext import place_photos
 from tests.factories import ArticleFactory, ArticlePhotoFactory, CategoryFactory
 
 # serialized_rollback: the live server needs committed rows, and the roles that migrations
@@ -37,7 +38,9 @@ def content():
         body="<p>Đoạn một.</p><p>Đoạn hai.</p><p>Đoạn ba.</p>",
     )
     ArticlePhotoFactory(article=main, is_cover=True, caption="Nghệ nhân biểu diễn")
-    ArticlePhotoFactory(article=main, caption="Khán giả cổ vũ", after_paragraph=2)
+    audience = ArticlePhotoFactory(article=main, caption="Khán giả cổ vũ")
+    main.body = place_photos(main.body, [(audience, 2)])
+    main.save()
     other = ArticleFactory(title="Triển lãm ảnh quê hương", category=culture)
     ArticlePhotoFactory(article=other, is_cover=True)
     return {"main": main, "other": other}

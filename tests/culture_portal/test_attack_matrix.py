@@ -26,7 +26,7 @@ from institutions.models import (
     ProfileChange,
 )
 from institutions.reviewing import submit_profile_change
-from news.models import Article
+from news.models import Article, ArticlePhoto
 from tests.culture_portal.form_data import admin_form_data
 from tests.factories import (
     AdministrativeUnitFactory,
@@ -36,6 +36,7 @@ from tests.factories import (
     InstitutionFactory,
     ProgressReportFactory,
     WorkPlanFactory,
+    jpeg_file,
 )
 from work_plans.models import CommitmentCategory, ProgressReport, WorkPlan
 
@@ -48,6 +49,7 @@ REVIEWERS = {"leader", "superuser"}
 NOBODY: set[str] = set()
 ONLY_ROOT = {"superuser"}
 MARK = "Alpha"  # in the name of every object of A, to see whether a response shows it
+JPEG = jpeg_file().read()
 
 
 @pytest.fixture
@@ -139,6 +141,16 @@ def post(client, url, data=None):
     response = client.post(url, data or {})
     assert response.status_code != 500
     return response
+
+
+def photos_url(article):
+    return reverse("admin:news_article_photos", args=[article.pk])
+
+
+def shown_photos(client, article) -> bool:
+    response = client.get(photos_url(article))
+    assert response.status_code != 500
+    return response.status_code == 200 and "photos" in response.json()
 
 
 def autocomplete(client, app_label, model_name, field_name):
@@ -515,7 +527,10 @@ ARTICLE = {
     "admin's redirect to the public address": WRITERS,  # a draft's address is its title
     "autocomplete as evidence": NOBODY,  # a draft is no evidence, for anyone
     "change": WRITERS,
+    "the body editor's photo list": WRITERS,
+    "upload a photo from the body editor": WRITERS,
     "publish through the form": PUBLISHERS,
+    "publish with the form's button": PUBLISHERS,
     "publish (bulk action)": PUBLISHERS,
     "restore an older version": PUBLISHERS,
     "deleted list": PUBLISHERS,
@@ -540,7 +555,11 @@ def test_draft_article(client, request, role, world, superuser):
             client, "work_plans", "progressreport", "evidence_article"
         ),
         "deleted list": client.get(reverse("admin:news_article_deleted")).status_code == 200,
+        "the body editor's photo list": shown_photos(client, article),
     }
+    photos = ArticlePhoto.objects.count()
+    post(client, photos_url(article), {"image": SimpleUploadedFile("a.jpg", JPEG, "image/jpeg")})
+    out["upload a photo from the body editor"] = ArticlePhoto.objects.count() > photos
 
     def fresh(**changes):  # the edit guard refuses a form opened before the last save
         version = Article.objects.get(pk=article.pk).version
@@ -552,6 +571,10 @@ def test_draft_article(client, request, role, world, superuser):
     post(client, change_url, fresh(status="published"))
     article.refresh_from_db()
     out["publish through the form"] = article.status == "published"
+    Article.objects.filter(pk=article.pk).update(status="draft", published_at=None)
+    post(client, change_url, fresh(_step="publish"))
+    article.refresh_from_db()
+    out["publish with the form's button"] = article.status == "published"
     Article.objects.filter(pk=article.pk).update(status="draft", published_at=None)
     bulk(client, article, "publish_selected")
     article.refresh_from_db()
@@ -929,6 +952,7 @@ def test_every_admin_and_leader_url_is_in_the_matrix():
         "withdraw",
         "password_change",
         "checklist",
+        "photos",
     )
     uncovered = set()
     for name in admin_names - ADMIN_SITE_URLS:

@@ -23,3 +23,19 @@ def test_every_app_of_ours_is_on_a_floor():
         if (Path(settings.BASE_DIR) / app.split(".")[0]).is_dir()
     }
     assert ours == listed
+
+
+def test_the_tests_need_nothing_outside_the_repository():
+    """A clone alone passes `make test`: test data lives in tests/ (DESIGN.md), and only the CI
+    smoke step reads the department's seed files beside the repository."""
+    root = Path(settings.BASE_DIR)
+    outside = [
+        str(path.relative_to(root))
+        for path in (root / "tests").rglob("*.py")
+        if path != Path(__file__)
+        and any(
+            marker in path.read_text(encoding="utf-8")
+            for marker in ('"shared"', "'shared'", "../shared", "parents[3]")
+        )
+    ]
+    assert outside == []

@@ -192,3 +192,17 @@ def test_editor_can_name_institutions_through_the_autocomplete(client, editor, i
     assert response.status_code == 200
     names = [item["text"] for item in response.json()["results"]]
     assert {"Thiết chế A", "Thiết chế B"} <= set(names)
+
+
+def test_a_proposal_names_who_sent_it_by_full_name(client, leader, staff_a):
+    from institutions import reviewing
+
+    staff_a.first_name, staff_a.last_name = "Thu Hà", "Phạm"
+    staff_a.save()
+    institution = InstitutionFactory()
+    change = reviewing.submit_profile_change(institution, {"phone": "0277 1"}, by=staff_a)
+    client.force_login(leader)
+
+    response = client.get(reverse("admin:institutions_profilechange_review", args=[change.pk]))
+
+    assert "Gửi bởi Phạm Thu Hà lúc" in response.content.decode()

@@ -68,7 +68,7 @@ def test_a_photo_added_by_staff_waits_for_the_leader(client, staff_a, leader, ce
         f"photos-{total}-order": "2",
     }
     response = client.post(change_url(centre), data, follow=True)
-    assertContains(response, "Đề nghị thay đổi đã được gửi")
+    assertContains(response, "Đã gửi thay đổi hồ sơ")
     assertNotContains(response, "thành công")  # one message, the right one
     assert centre.photos.count() == 1  # not public yet
     client.logout()
@@ -112,7 +112,7 @@ def test_staff_see_and_amend_their_pending_proposal(client, staff_a, centre):
     response = client.post(
         change_url(centre), form_data(client, centre) | {"phone": "0277 2222 222"}, follow=True
     )
-    assertContains(response, "Đề nghị đang chờ duyệt đã được cập nhật")
+    assertContains(response, "bản vừa lưu thay cho bản gửi trước")
     pending = ProfileChange.objects.filter(institution=centre, status="pending")
     assert pending.count() == 1
     assert pending.get().proposed == {"phone": "0277 2222 222"}

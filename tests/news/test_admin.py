@@ -47,13 +47,12 @@ def form_data(article=None, **fields):
 
 def with_photos(data, *photos):
     data["photos-TOTAL_FORMS"] = str(len(photos))
-    for index, (upload, caption, after) in enumerate(photos):
+    for index, (upload, caption) in enumerate(photos):
         data.update(
             {
                 f"photos-{index}-image": upload,
                 f"photos-{index}-caption": caption,
                 f"photos-{index}-alt_text": caption,
-                f"photos-{index}-after_paragraph": after,
                 f"photos-{index}-order": index,
             }
         )
@@ -83,8 +82,8 @@ def test_editor_submits_an_article_with_two_photos_and_captions(client, editor, 
     )
     with_photos(
         data,
-        (SimpleUploadedFile("a.jpg", jpeg_bytes(), "image/jpeg"), "Đại biểu dự hội nghị", 1),
-        (SimpleUploadedFile("b.jpg", jpeg_bytes(color=(0, 90, 0)), "image/jpeg"), "Toàn cảnh", 2),
+        (SimpleUploadedFile("a.jpg", jpeg_bytes(), "image/jpeg"), "Đại biểu dự hội nghị"),
+        (SimpleUploadedFile("b.jpg", jpeg_bytes(color=(0, 90, 0)), "image/jpeg"), "Toàn cảnh"),
     )
     response = client.post(ADD_URL, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -204,6 +203,8 @@ def test_publisher_bulk_unpublishes(client, publisher):
 
 def test_second_concurrent_save_is_refused_and_the_first_kept(client, editor, publisher):
     article = ArticleFactory(status=Article.Status.DRAFT, published_at=None, title="Bản gốc")
+    publisher.first_name, publisher.last_name = "Văn Minh", "Trần"
+    publisher.save()
     stale = form_data(article)
     client.force_login(publisher)
     assert (
@@ -215,7 +216,8 @@ def test_second_concurrent_save_is_refused_and_the_first_kept(client, editor, pu
     client.force_login(editor)
     response = client.post(change_url(article), {**stale, "title": "Bản của biên tập viên"})
     assert response.status_code == 200
-    assertContains(response, "vừa được publisher lưu lúc")
+    # People are named by their full names, family name first.
+    assertContains(response, "vừa được Trần Văn Minh lưu lúc")
     assertContains(response, 'value="Bản của biên tập viên"')  # the second person's text is kept
     article.refresh_from_db()
     assert article.title == "Bản của người duyệt"
@@ -254,9 +256,7 @@ def test_editor_cannot_restore_a_version(client, editor):
 def test_a_rejected_photo_gets_a_message_and_the_text_is_kept(client, editor):
     client.force_login(editor)
     data = form_data(title="Tin có ảnh hỏng", lead="Sapo giữ nguyên")
-    with_photos(
-        data, (SimpleUploadedFile("x.jpg", b"<svg onload=alert(1)>", "image/jpeg"), "Ảnh", 1)
-    )
+    with_photos(data, (SimpleUploadedFile("x.jpg", b"<svg onload=alert(1)>", "image/jpeg"), "Ảnh"))
     response = client.post(ADD_URL, data)
     assert response.status_code == 200
     assertContains(response, "không phải là ảnh hợp lệ")
@@ -304,7 +304,7 @@ def test_admin_does_not_use_djangos_slug_script_which_mangles_vietnamese(client,
 
 def photo_rows(count, jpeg_bytes):
     return [
-        (SimpleUploadedFile(f"anh-{n}.jpg", jpeg_bytes(320, 240), "image/jpeg"), f"Ảnh {n}", 1)
+        (SimpleUploadedFile(f"anh-{n}.jpg", jpeg_bytes(320, 240), "image/jpeg"), f"Ảnh {n}")
         for n in range(count)
     ]
 

@@ -88,15 +88,43 @@ def test_database_refuses_a_published_article_without_date():
         Article.objects.filter(pk=ArticleFactory().pk).update(published_at=None)
 
 
-def test_photos_are_placed_after_the_paragraph_they_name(media_root):
+def test_photos_are_where_the_body_places_them_with_the_words_written_there(media_root):
+    from news.richtext import figure_html
     from tests.factories import ArticlePhotoFactory
 
-    article = ArticleFactory(body="<p>Một</p><p>Hai</p><p>Ba</p>")
-    ArticlePhotoFactory(article=article, caption="Sau đoạn hai", after_paragraph=2)
-    ArticlePhotoFactory(article=article, caption="Cuối bài", after_paragraph=None)
+    article = ArticleFactory()
+    placed = ArticlePhotoFactory(article=article, caption="Chú thích của ảnh", alt_text="Mô tả")
+    other = ArticlePhotoFactory(caption="Ảnh của tin khác")
+    ArticlePhotoFactory(article=article, caption="Chưa đặt vào bài")
+    article.body = (
+        "<p>Một</p><p>Hai</p>"
+        + figure_html(placed, caption="Chú thích viết trong bài", alt="Sân khấu ngoài trời")
+        + "<p>Ba</p>"
+        + figure_html(other)
+    )
+    article.save()
+
     items = article.body_with_photos()
-    shape = [item["html"] if "html" in item else item["photo"].caption for item in items]
-    assert shape == ["<p>Một</p>", "<p>Hai</p>", "Sau đoạn hai", "<p>Ba</p>", "Cuối bài"]
+
+    shape = [item.get("html") or item["photo"].caption for item in items]
+    # Another article's photo is never shown; one not placed is not either.
+    assert shape == ["<p>Một</p>", "<p>Hai</p>", "Chú thích của ảnh", "<p>Ba</p>"]
+    assert items[2]["caption"] == "Chú thích viết trong bài"
+    assert items[2]["alt"] == "Sân khấu ngoài trời"
+
+
+def test_a_body_keeps_a_placed_photo_as_a_reference_only():
+    from news.richtext import sanitize
+
+    crafted = (
+        '<figure data-photo-id="3" onclick="alert(1)" class="x" style="color:red">'
+        '<img src="javascript:alert(1)" onerror="alert(1)" alt="Cổng đền">'
+        "<figcaption>Chú thích <b>2026</b></figcaption></figure><script>alert(1)</script>"
+    )
+    assert sanitize(crafted) == (
+        '<figure data-photo-id="3"><img alt="Cổng đền">'
+        "<figcaption>Chú thích 2026</figcaption></figure>"
+    )
 
 
 def test_category_slug_is_made_from_its_vietnamese_name():

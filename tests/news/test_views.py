@@ -7,6 +7,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from news.models import Article
+from news.richtext import place_photos
 from tests.factories import (
     ArticleFactory,
     ArticlePhotoFactory,
@@ -128,7 +129,9 @@ def test_article_page_shows_everything_a_reader_needs(client):
         byline="Phòng TC-PC",
         published_at=datetime(2019, 9, 27, 16, 0, tzinfo=TZ),
     )
-    ArticlePhotoFactory(article=article, caption="Toàn cảnh Hội nghị", after_paragraph=1)
+    photo = ArticlePhotoFactory(article=article, caption="Toàn cảnh Hội nghị")
+    article.body = place_photos(article.body, [(photo, 1)])
+    article.save()
     response = client.get(article.get_absolute_url())
     assertContains(response, "<h1>Hội nghị chuyên đề về thiết chế văn hóa</h1>", html=True)
     assertContains(response, "27/09/2019")

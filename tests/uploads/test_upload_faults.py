@@ -84,7 +84,7 @@ def test_new_article_with_photo_on_a_full_disk(client, editor, media_root, monke
     failing_disk(monkeypatch, errno.ENOSPC)
     data = with_photos(
         form_data(title="Liên hoan đờn ca tài tử", body="<p>Đoạn một.</p>"),
-        (upload(), "Các nghệ nhân biểu diễn", 1),
+        (upload(), "Các nghệ nhân biểu diễn"),
     )
     response = client.post(reverse("admin:news_article_add"), data)
     assert response.status_code == 200
@@ -114,7 +114,6 @@ def test_editing_an_article_keeps_its_saved_version_when_a_rendition_fails(
             "photos-1-image": upload(width=1600, height=1000),
             "photos-1-caption": "Ảnh mới",
             "photos-1-alt_text": "",
-            "photos-1-after_paragraph": "0",
             "photos-1-order": "1",
         }
     )
@@ -205,7 +204,7 @@ def test_large_upload_with_the_temporary_folder_full(
 
     monkeypatch.setattr(TemporaryUploadedFile, "write", full, raising=False)
     client.force_login(editor)
-    data = with_photos(form_data(title="Ngày hội văn hóa các dân tộc"), (upload(), "Múa xoè", 1))
+    data = with_photos(form_data(title="Ngày hội văn hóa các dân tộc"), (upload(), "Múa xoè"))
     response = client.post(reverse("admin:news_article_add"), data)
     assert response.status_code == 200
     message = error_next_to(response, "photos-0-image")

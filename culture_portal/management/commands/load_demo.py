@@ -97,4 +97,3 @@ class Command(BaseCommand):
                 f"manage.py changepassword {username})"
             )
             self.stdout.write(f"  {role:<22} tên đăng nhập: {username:<12} mật khẩu: {password}")
-        self.stdout.write("Trang quản trị: http://127.0.0.1:8000/admin/")
