@@ -49,6 +49,7 @@ serve: migrate
 	DEBUG=0 SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret_key)} $(BIN)/python manage.py collectstatic --noinput -v0
 	DEBUG=0 SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret_key)} HTTPS=$${HTTPS:-0} SERVE_MEDIA=$${SERVE_MEDIA:-1} \
 		ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} PORT=$(PORT) \
+		SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} \
 		$(BIN)/gunicorn -c deploy/gunicorn.conf.py culture_portal.wsgi
 
 test: install test-tools

@@ -1,7 +1,7 @@
 """HTTP benchmark: the production server under load, page type by page type.
 
     .venv/bin/python bench/http_load.py [--articles 10000] [--institutions 2000] [--plans 200]
-        [--duration 10] [--local-memory]
+        [--duration 10] [--local-memory] [--database bench_http] [--redis-db 3]
 
 Makes a PostgreSQL database (dropped at the end), fills it with demo content scaled up,
 starts gunicorn with deploy/gunicorn.conf.py on a free loopback port and drives it with
@@ -9,6 +9,13 @@ wrk (16 connections): a minimal Django view ("hello", same settings and middlewa
 pages with the anonymous page cache on, with it off, and hello again. Prints requests per
 second, p50 and p99 per page type, each as a share of the faster hello figure, and the RSS
 of the gunicorn workers before and after 20,000 more requests.
+
+With the page cache on it also drives (bench/public_path.py): articles reached through
+links with a click id of their own per visit, and with a made-up session cookie, as shares
+of the cached article; the search page with a random query per request; a flood of 10,000
+unique query strings (Redis keys and bytes of its db, worker RSS, before and after); the
+home page's p99 while 20 loopback addresses send sign-in POSTs as fast as they are answered;
+and the first request to each page type right after a publish.
 """
 
 import argparse
@@ -21,12 +28,15 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 PYTHON = sys.executable
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+SEARCHES = ["văn hóa", "thư viện tỉnh", "dong thap", "2026", "khong co tu nay"]
 
 
 def free_port() -> int:
@@ -125,13 +135,17 @@ class Server:
 UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
 
-def wrk(base: str, paths: list[str], duration: int, connections: int = 16) -> dict:
+def wrk(base: str, paths: list[str], duration: int, connections: int = 16, lua: str = "") -> dict:
+    """wrk over `paths` in turn (or with a Lua script of its own)."""
     script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
     quoted = ", ".join(f'"{p}"' for p in paths)
     script.write(
-        f"local paths = {{{quoted}}}\nlocal i = 0\n"
-        "request = function()\n  i = i % #paths + 1\n"
-        "  return wrk.format('GET', paths[i])\nend\n"
+        lua
+        or (
+            f"local paths = {{{quoted}}}\nlocal i = 0\n"
+            "request = function()\n  i = i % #paths + 1\n"
+            "  return wrk.format('GET', paths[i])\nend\n"
+        )
     )
     script.close()
     output = subprocess.run(
@@ -194,6 +208,7 @@ def page_types(env) -> dict[str, list[str]]:
         "plan": plans,
         "feed": ["/tin-tuc/rss/"],
         "sitemap": ["/sitemap.xml", "/sitemap-articles.xml", "/sitemap-articles.xml?p=2"],
+        "search": [f"/tim-kiem/?q={urllib.parse.quote_plus(q)}" for q in SEARCHES],
     }
 
 
@@ -208,14 +223,31 @@ def main():
     parser.add_argument(
         "--local-memory",
         action="store_true",
-        help="cache in each worker's memory instead of Redis (db 3)",
+        help="cache in each worker's memory instead of Redis",
     )
     parser.add_argument("--keep", action="store_true", help="keep the database")
+    parser.add_argument(
+        "--memory-requests",
+        type=int,
+        default=20_000,
+        help="uncached requests between the two readings of the workers' memory",
+    )
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("BENCH_HTTP_DATABASE", "bench_http"),
+        help="PostgreSQL database to make and drop (several runs on one machine: one each)",
+    )
+    parser.add_argument(
+        "--redis-db",
+        type=int,
+        default=int(os.environ.get("BENCH_HTTP_REDIS_DB", "3")),
+        help="Redis database number on 127.0.0.1:6379 (flushed between runs)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install -y wrk")
 
-    name = "bench_http"
+    name = args.database
     work = Path(tempfile.mkdtemp(prefix="bench-http-"))
     env = {
         **os.environ,
@@ -230,7 +262,7 @@ def main():
         "LOG_LEVEL": "WARNING",
     }
     if not args.local_memory:
-        env["REDIS_URL"] = "redis://127.0.0.1:6379/3"
+        env["REDIS_URL"] = f"redis://127.0.0.1:6379/{args.redis_db}"
     print(f"Preparing PostgreSQL database {name} with {args.articles} articles…", flush=True)
     database(name)
     try:
@@ -249,7 +281,9 @@ def main():
         memory = {}
         for label, seconds in (("cached", "600"), ("uncached", "0")):
             if not args.local_memory:
-                subprocess.run(["redis-cli", "-n", "3", "FLUSHDB"], capture_output=True)
+                subprocess.run(
+                    ["redis-cli", "-n", str(args.redis_db), "FLUSHDB"], capture_output=True
+                )
             with Server({**env, "PAGE_CACHE_SECONDS": seconds}) as server:
                 wait_until_up(server.base + "/healthz")
                 results[label] = {}
@@ -259,11 +293,13 @@ def main():
                             urllib.request.urlopen(server.base + path, timeout=30).read()
                     wrk(server.base, paths, 2)  # warm up: worker memory, connections
                     results[label][page] = wrk(server.base, paths, args.duration)
+                if label == "cached":
+                    extra = public_path_runs(server, pages, args, env)
                 if label == "uncached":
                     everything = [p for paths in pages.values() for p in paths]
                     before = server.worker_rss_mb()
                     done = 0
-                    while done < 20_000:
+                    while done < args.memory_requests:
                         done += wrk(server.base, everything, 10)["requests"]
                     memory = {"before": before, "after": server.worker_rss_mb(), "requests": done}
         # Once more at the end: this machine's speed drifts within a run, and the shares are
@@ -271,10 +307,99 @@ def main():
         hellos.append(measure_hello(env, args.duration))
         results["hello"] = {"hello": max(hellos, key=lambda h: h["rps"]), "runs": hellos}
         report(results, memory, args)
+        report_public_path(results, extra, args)
     finally:
         if not args.keep:
             database(name, drop_only=True)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def public_path_runs(server, pages, args, env) -> dict:
+    """Shared links, made-up cookies, a flood of query strings, a sign-in attack and the
+    first requests after a publish, against the server with its page cache on."""
+    from bench import public_path
+
+    base, d = server.base, args.duration
+    articles = pages["article"]
+    extra = {
+        "click ids": wrk(base, articles, d, lua=public_path.click_id_script(articles)),
+        "made-up cookie": wrk(base, articles, d, lua=public_path.made_up_cookie_script(articles)),
+        "random search": wrk(base, [], d, lua=public_path.random_search_script()),
+    }
+    print("Flood of unique query strings…", flush=True)
+    before = {
+        "rss": server.worker_rss_mb(),
+        "redis": public_path.redis_memory(args.redis_db) if not args.local_memory else None,
+    }
+    sent = 0
+    while sent < 10_000:
+        sent += wrk(base, [], 10, lua=public_path.flood_script(articles[0]))["requests"]
+    extra["flood"] = {
+        "sent": sent,
+        "before": before,
+        "after": {
+            "rss": server.worker_rss_mb(),
+            "redis": public_path.redis_memory(args.redis_db) if not args.local_memory else None,
+        },
+    }
+    print("Sign-in attack from 20 addresses…", flush=True)
+    quiet = wrk(base, ["/"], d)
+    with public_path.SignInAttack(server.port) as attack:
+        time.sleep(2)
+        attacked = wrk(base, ["/"], d)
+    extra["attack"] = {
+        "quiet": quiet,
+        "attacked": attacked,
+        "counts": attack.counts,
+        "seconds": attack.seconds,
+    }
+    print("First requests after a publish…", flush=True)
+    extra["after publish"] = public_path.first_requests_after_publish(base, pages, env)
+    return extra
+
+
+def report_public_path(results, extra, args):
+    hello = results["hello"]["hello"]
+    article = results["cached"]["article"]["rps"]
+    print()
+    print("The public path (page cache on):")
+    for label in ("click ids", "made-up cookie"):
+        figures = extra[label]
+        print(
+            f"  article, {label:<15} {figures['rps']:>7.0f} req/s = "
+            f"{figures['rps'] / article:.0%} of the cached article, p99 {figures['p99']:.1f} ms, "
+            f"{figures['errors']} errors"
+        )
+    search = extra["random search"]
+    print(
+        f"  search, a random query per request: {search['rps']:.0f} req/s = "
+        f"{search['rps'] / hello['rps']:.1%} of hello, p99 {search['p99']:.1f} ms"
+    )
+    flood = extra["flood"]
+    rss = " / ".join(
+        f"{sum(flood[when]['rss']):.0f} MB ({', '.join(f'{m:.0f}' for m in flood[when]['rss'])})"
+        for when in ("before", "after")
+    )
+    print(f"  flood of {flood['sent']} unique query strings: worker RSS before / after {rss}")
+    if flood["before"]["redis"] is not None:
+        b, a = flood["before"]["redis"], flood["after"]["redis"]
+        print(
+            f"    Redis db {args.redis_db}: {b['keys']} keys, {b['mb']:.1f} MB before; "
+            f"{a['keys']} keys, {a['mb']:.1f} MB after"
+        )
+    attack = extra["attack"]
+    sent = sum(attack["counts"].values())
+    counts = ", ".join(f"{k}: {v}" for k, v in sorted(attack["counts"].items(), key=str))
+    print(
+        f"  home page p99 {attack['quiet']['p99']:.1f} ms ({attack['quiet']['rps']:.0f} req/s) "
+        f"quiet; {attack['attacked']['p99']:.1f} ms ({attack['attacked']['rps']:.0f} req/s) "
+        f"while 20 addresses sent {sent / attack['seconds']:.0f} sign-in POSTs/s ({counts})"
+    )
+    print()
+    print(f"{'page':<12} {'uncached share':>15} {'first after publish, ms':>24}")
+    for page, ms in extra["after publish"].items():
+        share = results["uncached"][page]["rps"] / hello["rps"]
+        print(f"{page:<12} {share:>15.3f} {ms:>24.1f}")
 
 
 def report(results, memory, args):

@@ -37,6 +37,7 @@ VENV = ROOT / ".venv" / "bin"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 SYSTEMD = ROOT / "deploy" / "systemd"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "culture-portal.conf"
+REDIS_CONFIG = ROOT / "deploy" / "redis" / "culture-portal.conf"
 
 sys.path.insert(0, str(ROOT))
 from bench.http_load import wrk  # noqa: E402
@@ -80,8 +81,18 @@ def unit_commands(unit: Path, instance: str = "") -> tuple[list[list[str]], dict
 
 
 def redis_command(port: int) -> list[str]:
-    """A Redis of its own on a loopback port, keeping nothing on disk."""
-    return ["redis-server", "--port", str(port), "--save", "", "--bind", "127.0.0.1"]
+    """A Redis of its own on a loopback port, configured as deploy/redis/culture-portal.conf
+    says (a memory limit that never evicts the content version, nothing on disk)."""
+    return [
+        "redis-server",
+        str(REDIS_CONFIG),
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--dir",
+        tempfile.gettempdir(),
+    ]
 
 
 def read_env_file(path: Path) -> dict:

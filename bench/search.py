@@ -1,6 +1,7 @@
 """Search benchmark: p50 and p95 per query over N realistic articles.
 
     .venv/bin/python bench/search.py [--articles 100000] [--runs 60] [--sqlite] [--keep]
+        [--database bench_search]
 
 Makes a database (PostgreSQL by default, dropped at the end unless --keep; --sqlite for a
 temporary SQLite file), fills it with N articles recombined from the demo content
@@ -52,9 +53,14 @@ def main():
     parser.add_argument("--sqlite", action="store_true", help="SQLite instead of PostgreSQL")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
     parser.add_argument("--reuse", action="store_true", help="reuse a kept database as it is")
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("BENCH_SEARCH_DATABASE", "bench_search"),
+        help="PostgreSQL database to make and drop (several runs on one machine: one each)",
+    )
     args = parser.parse_args()
 
-    name = "bench_search"
+    name = args.database
     work = tempfile.mkdtemp(prefix="bench-search-")
     if args.sqlite:
         os.environ["DATABASE_URL"] = f"sqlite:///{work}/bench.sqlite3"

@@ -5,10 +5,12 @@ DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see .env.example and README
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.config import html_tags
 from js_asset import static_lazy
@@ -93,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.signed_in.SignedInMarkerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffSessionLimitsMiddleware",
     "culture_portal.middleware.DatabaseUnavailableMiddleware",
@@ -106,7 +109,8 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with a bound on password checks a second (accounts/signin.py).
+    "accounts.signin.BudgetedModelBackend",
 ]
 
 ROOT_URLCONF = "culture_portal.urls"
@@ -280,13 +284,24 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Rendered fragments (article cards) keyed by their objects' versions: a key never names two
+# contents, so each worker may keep them in its own memory, with no round trip to Redis.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "culture-portal-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Anonymous pages are cached whole (page_cache/middleware.py); 0 turns that off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "default"
-# Pages each worker keeps in its own memory, in front of the shared cache (bytes).
+# Pages each worker keeps in its own memory, in front of the shared cache (bytes); without
+# Redis, the only place pages are kept.
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", 24 * 1024 * 1024))
+# Query variants of one page kept per content version (search words, filters, page numbers):
+# beyond them a page is rendered each time, so that strangers cannot fill the cache.
+PAGE_CACHE_VARIANTS = int(os.environ.get("PAGE_CACHE_VARIANTS", "50"))
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Staff sessions: at most SESSION_COOKIE_AGE after sign-in, and they end after
@@ -297,14 +312,21 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 LOGIN_URL = "admin:login"
 
-# Login brute force (django-axes): after AXES_FAILURE_LIMIT failures for one account from one
-# address, that pair is refused for AXES_COOLOFF_TIME. Locking the pair, not the account,
-# means nobody can lock a leader out from another address. Behind a proxy, set
-# TRUSTED_PROXY_COUNT so the client's real address is read from X-Forwarded-For.
+# Login brute force (django-axes, accounts/signin.py): after AXES_FAILURE_LIMIT failures for
+# one account from one address, from one address whatever the names, or for one account from
+# any address, those tries are refused for AXES_COOLOFF_TIME. A browser that signed in to an
+# account before is held only by the first, so strangers cannot lock a leader out of their
+# own device. Behind a proxy, set TRUSTED_PROXY_COUNT so the client's real address is read
+# from X-Forwarded-For.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = "accounts.signin.lockout_parameters"
+# The cool-off runs from the lock: tries while locked neither extend it nor cost a write.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
+# Password checks a second across the site for browsers that are not known devices: each
+# costs a deliberately slow hash, for unknown names too.
+LOGIN_CHECKS_PER_SECOND = int(os.environ.get("LOGIN_CHECKS_PER_SECOND", "2"))
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_COOLOFF_MESSAGE = _("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau.")
@@ -333,6 +355,25 @@ if HTTPS:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31_536_000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+# The site's public address. Every absolute URL the portal writes (feeds, sitemap, robots.txt,
+# canonical and Open Graph links, e-mails) starts with it, never with the request's Host
+# header, which a client chooses (a port added to an allowed host poisoned cached pages).
+SITE_URL = (
+    os.environ.get("SITE_URL")
+    or "{}://{}{}".format(
+        "https" if HTTPS else "http",
+        next((host.lstrip(".") for host in ALLOWED_HOSTS if host != "*"), "localhost"),
+        ":8000" if DEBUG else "",
+    )
+).rstrip("/")
+if not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
+    raise ImproperlyConfigured(
+        f"SITE_URL must be a scheme and a host, e.g. https://portal.example.gov.vn: {SITE_URL!r}"
+    )
+if SITE_URL.startswith("https://"):
+    # Django's redirect to HTTPS names this host, not the one the request says.
+    SECURE_SSL_HOST = SITE_URL.removeprefix("https://")
 
 # Content Security Policy (django-csp): no inline or foreign script; the editor's inline
 # import map is allowed by its hash (culture_portal/csp.py). Inline style attributes stay

@@ -1,8 +1,9 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from navigation.sitemaps import SiteSitemap
 
-class StaticPagesSitemap(Sitemap):
+
+class StaticPagesSitemap(SiteSitemap):
     changefreq = "daily"
     priority = 1.0
 

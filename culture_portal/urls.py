@@ -10,7 +10,9 @@ from culture_portal import views
 from culture_portal.sitemaps import StaticPagesSitemap
 from documents.sitemaps import DocumentSitemap
 from institutions.sitemaps import InstitutionSitemap
+from navigation.sitemaps import index as sitemap_index
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from page_cache.canonical import reads_query
 from search.views import SearchView
 from uploads.views import media
 
@@ -36,13 +38,13 @@ urlpatterns = [
     # An index of sections, each paginated (news: 1,000 addresses a page).
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_index,
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        reads_query("p")(sitemap_views.sitemap),
         {"sitemaps": sitemaps, "template_name": "sitemap_section.xml"},
         name="sitemap-section",
     ),

@@ -19,6 +19,7 @@ def register_crumb() -> Crumb:
 class DocumentListView(BreadcrumbsMixin, ElidedPageRangeMixin, FilterView):
     filterset_class = DocumentFilter
     paginate_by = 20
+    page_cache_params = (*DocumentFilter.base_filters, "page")
     strict = False
     template_name = "documents/document_list.html"
 

@@ -60,6 +60,7 @@ def place_crumbs(unit, query: str = "") -> list[Crumb]:
 class InstitutionListView(BreadcrumbsMixin, ElidedPageRangeMixin, FilterView):
     filterset_class = InstitutionFilter
     paginate_by = 20
+    page_cache_params = (*InstitutionFilter.base_filters, "page")
     strict = False
     template_name = "institutions/institution_list.html"
 
@@ -137,6 +138,7 @@ class PlaceView(BreadcrumbsMixin, TemplateView):
     """Browse by place: a unit's sub-units with how many institutions each holds."""
 
     template_name = "institutions/place.html"
+    page_cache_params = ("truoc-2025",)
 
     def get_context_data(self, **kwargs):
         unit = None

@@ -5,17 +5,27 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from identity.models import SiteIdentity
+from navigation.site import absolute_url
 from news.models import Article, Category
 
 
 class LatestArticlesFeed(Feed):
+    """The newest published news. Every link in it is absolute on SITE_URL: Django's feeds
+    would prefix the request's host (add_domain leaves an absolute address as it is)."""
+
     feed_type = Rss201rev2Feed
+
+    def feed_url(self):
+        return absolute_url(reverse("news:feed"))
 
     def title(self):
         return _("Tin tức – %(site)s") % {"site": SiteIdentity.load().name}
 
     def link(self):
-        return reverse("news:article-list")
+        return absolute_url(reverse("news:article-list"))
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
 
     def description(self):
         return _("Tin mới nhất của %(site)s") % {"site": SiteIdentity.load().name}
@@ -53,7 +63,10 @@ class CategoryFeed(LatestArticlesFeed):
         }
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
+
+    def feed_url(self, obj):
+        return absolute_url(reverse("news:category-feed", kwargs={"slug": obj.slug}))
 
     def description(self, obj):
         return obj.description or obj.name

@@ -1,6 +1,4 @@
-from django.contrib.sitemaps import Sitemap
-
-from navigation.sitemaps import SlugRowsSitemap
+from navigation.sitemaps import SiteSitemap, SlugRowsSitemap
 from news.models import Article, Category
 
 
@@ -18,7 +16,7 @@ class ArticleSitemap(SlugRowsSitemap):
         )
 
 
-class CategorySitemap(Sitemap):
+class CategorySitemap(SiteSitemap):
     changefreq = "daily"
     priority = 0.5
 

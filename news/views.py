@@ -18,6 +18,7 @@ from news.roles import can_preview
 class ArticleListView(BreadcrumbsMixin, ElidedPageRangeMixin, FilterView):
     filterset_class = ArticleFilter
     paginate_by = 12
+    page_cache_params = (*ArticleFilter.base_filters, "page")
     template_name = "news/article_list.html"
     strict = False  # an invalid filter gets its message; the others still apply
 

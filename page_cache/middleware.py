@@ -4,15 +4,23 @@ Every cached page's key carries the site's content version. Saving or deleting a
 of the apps that ask for it (`watch`: articles, institutions, plans, the site identity…) sets
 a new version, so every page that shows it is rendered afresh on the next request: no stale
 page after a publish, and no waiting for a TTL. Content can also change by itself at a set
-time (a scheduled article): apps tell when (`changes_at`), and no page is kept past it.
+time (a scheduled article): apps tell when (`changes_at`), and no page is kept past it. If a
+new version cannot be written (Redis full or unreachable), no page is served from the cache
+until one is: a withdrawn article must not stay public.
 
-Visitors with a session cookie (signed-in staff and leaders) always get live pages. If the
-cache backend fails (Redis down), django-redis ignores the error and pages are rendered.
+A page is keyed by its canonical request (page_cache/canonical.py): the path and the query
+parameters its view reads, nothing else of the query nor the Host header. A page keeps at
+most PAGE_CACHE_VARIANTS of those queries per version, so strangers cannot fill the cache.
 
-Each worker process also keeps the pages it has served lately in memory (a bounded LRU in
-front of the shared cache). That is safe because a key names the content version: once the
-version changes, no request asks for the old keys again. A hit then costs one small read of
-the version from the shared cache and no copy of the page over the network.
+Visitors who are signed in (accounts.signed_in: a valid marker cookie, not merely a session
+cookie) always get live pages. If the cache backend fails (Redis down), django-redis ignores
+the error and pages are rendered.
+
+Each worker process also keeps the pages it has served lately in memory (a LRU bounded in
+bytes, in front of the shared cache; without a shared cache it is the only place pages are
+kept). That is safe because a key names the content version: once the version changes, no
+request asks for the old keys again. A hit then costs one small read of the version from the
+shared cache and no copy of the page over the network.
 """
 
 import hashlib
@@ -26,12 +34,15 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from accounts.signed_in import is_signed_in
+from page_cache.canonical import canonicalize
 from replicas.routers import note_primary_position
 
 logger = logging.getLogger(__name__)
@@ -42,6 +53,12 @@ EXCLUDED_PREFIXES = ("/admin/", "/static/", "/media/", "/healthz", "/jsi18n/")
 
 def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _shared() -> bool:
+    """Whether the cache is shared by the app servers (Redis), rather than this process's
+    own memory (where the bounded LocalPages layer alone keeps pages)."""
+    return not isinstance(_cache(), LocMemCache)
 
 
 class LocalPages:
@@ -95,12 +112,64 @@ class LocalPages:
 local_pages = LocalPages(max_bytes=settings.PAGE_CACHE_LOCAL_BYTES)
 
 
-def content_version() -> str:
+class _VersionState:
+    """This process's knowledge that a change was not written to the shared cache."""
+
+    unwritten = False
+    last_logged = 0.0
+
+
+_state = _VersionState()
+
+
+def _log_error(message: str, *args) -> None:
+    # Once a minute per process at most: every request meets the same failure.
+    now = time.monotonic()
+    if now - _state.last_logged > 60:
+        _state.last_logged = now
+        logger.error(message, *args)
+
+
+def _write_new_version(*, retry: bool = False) -> bool:
+    """Set a new content version; True once it is read back.
+
+    Redis at its memory limit refuses the write, and django-redis only logs that: the old
+    version would stay, with every page cached under it. Then the version is deleted (Redis
+    allows deletions when full), so that no process serves a page from the cache until a
+    new version can be written.
+    """
+    version = uuid.uuid4().hex
+    _cache().set(VERSION_KEY, version, None)
+    found = _cache().get(VERSION_KEY)
+    if found == version:
+        _state.unwritten = False
+        return True
+    if found is not None:
+        _cache().delete(VERSION_KEY)
+    _state.unwritten = True
+    message = (
+        "The content version could not be written to the cache (%s); pages are not served "
+        "from the cache until it can be."
+    )
+    reason = "refused" if found is not None else "unreachable"
+    if retry:
+        _log_error(message, reason)
+    else:
+        logger.error(message, reason)  # a change that the cache missed: every time
+    return False
+
+
+def content_version() -> str | None:
+    """The current content version, or None when it cannot be trusted (a change not yet
+    written, the cache unreachable or full): then no page is served from the cache."""
+    if _state.unwritten and not _write_new_version(retry=True):
+        return None
     version = _cache().get(VERSION_KEY)
     if version is None:
-        version = uuid.uuid4().hex
-        _cache().add(VERSION_KEY, version, None)
-        version = _cache().get(VERSION_KEY) or version
+        _cache().add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = _cache().get(VERSION_KEY)
+        if version is None:
+            _log_error("No content version in the cache; pages are rendered live.")
     return version
 
 
@@ -109,7 +178,7 @@ def bump_content_version(**kwargs) -> None:
     # page rendered by another request meanwhile (from the data before the commit) is not
     # kept under the new version. The primary's WAL position is noted at that point for the
     # read replica (replicas/routers.py).
-    _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+    _write_new_version()
     # Once per transaction: an import saving a thousand rows bumps once at its commit. (Looked
     # up in the pending callbacks rather than flagged, so that a rolled-back savepoint that
     # took the first registration with it does not leave the commit without one.)
@@ -123,7 +192,7 @@ def bump_content_version(**kwargs) -> None:
 
 def _bump_after_commit() -> None:
     note_primary_position()
-    _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+    _write_new_version()
 
 
 _next_changes: list[Callable[[], datetime | None]] = []
@@ -145,6 +214,17 @@ def seconds_to_next_change(version: str) -> int:
         moment = min(moments, default=None) or now + timedelta(days=1)
         _cache().set(key, moment, max(1, int((moment - now).total_seconds())))
     return max(0, int((moment - now).total_seconds()))
+
+
+def room_for_variant(version: str, path: str, timeout: int) -> bool:
+    """Whether this page (path) may keep one more query variant under this version."""
+    key = f"page-variants:{version}:{hashlib.sha256(path.encode()).hexdigest()[:32]}"
+    _cache().add(key, 0, timeout)
+    try:
+        count = _cache().incr(key)
+    except ValueError:  # expired between the two calls
+        return False
+    return count is not None and count <= settings.PAGE_CACHE_VARIANTS
 
 
 def watch(app_config) -> None:
@@ -172,18 +252,20 @@ class AnonymousPageCacheMiddleware:
         return (
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(EXCLUDED_PREFIXES)
+            and not is_signed_in(request)
         )
 
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
+        address = canonicalize(request)
         version = content_version()
-        digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        key = f"page:{version}:{digest}"
+        if version is None:
+            return self.get_response(request)
+        key = f"page:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
         cached = local_pages.get(key)
-        if cached is None:
+        if cached is None and _shared():
             cached = _cache().get(key)
             if cached is not None:
                 timeout = min(settings.PAGE_CACHE_SECONDS, seconds_to_next_change(version))
@@ -196,20 +278,29 @@ class AnonymousPageCacheMiddleware:
                 response=cached,
             )
         response = self.get_response(request)
-        if request.method == "GET" and self.cacheable_response(response):
+        if request.method == "GET" and self.cacheable_response(request, response):
             timeout = min(settings.PAGE_CACHE_SECONDS, seconds_to_next_change(version))
-            if timeout > 0:
-                patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            if timeout <= 0:
+                return response
+            if not room_for_variant(version, request.path, timeout):
+                # Nor does nginx keep it (its micro-cache honours this header, and hides it).
+                response["X-Accel-Expires"] = "0"
+                return response
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            if _shared():
                 _cache().set(key, response, timeout)
-                local_pages.set(key, response, timeout)
+            local_pages.set(key, response, timeout)
         return response
 
     @staticmethod
-    def cacheable_response(response) -> bool:
+    def cacheable_response(request, response) -> bool:
+        user = getattr(request, "user", None)
         return (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
             and "private" not in response.get("Cache-Control", "")
             and "no-store" not in response.get("Cache-Control", "")
+            # A session from before the signed-in marker: rendered for its user, never kept.
+            and not (user is not None and user.is_authenticated)
         )

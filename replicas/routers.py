@@ -1,9 +1,10 @@
 """Read replicas: anonymous public reads go to the replica, everything else to the primary.
 
 Set DATABASE_REPLICA_URL to turn this on. ReplicaMiddleware marks the requests that may read
-from the replica: GET or HEAD, no session cookie (no signed-in staff, no one mid-login), not
-the admin. Every write, every signed-in request and everything outside a request (commands,
-migrations) uses the primary, so an editor never reads stale data after saving.
+from the replica: GET or HEAD, not signed in (accounts.signed_in: a made-up session cookie
+does not count), not the admin. Every write, every signed-in request and everything outside
+a request (commands, migrations) uses the primary, so an editor never reads stale data after
+saving.
 
 A replica lags a little behind. After any change to content the primary's WAL position is
 noted in the shared cache (page_cache.middleware.bump_content_version); a request is sent to the
@@ -16,6 +17,8 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connections
+
+from accounts.signed_in import is_signed_in
 
 REPLICA = "replica"
 LSN_KEY = "content-lsn"
@@ -86,6 +89,6 @@ class ReplicaMiddleware:
     def may_use_replica(request) -> bool:
         return (
             request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith("/admin/")
+            and not is_signed_in(request)
         )

@@ -47,9 +47,9 @@ class Results:
         return matching(self.public, self.query.words)
 
     def quick_count(self, limit: int = 100) -> int:
-        """Matches of any kind, counted up to `limit` + 1 (for suggestions)."""
-        with index_scans(SearchEntry):
-            return self.matched.order_by()[: limit + 1].count()
+        """Matches of any kind, counted up to `limit` + 1 (for suggestions; the caller reads
+        them inside `index_scans`, all in one transaction)."""
+        return self.matched.order_by()[: limit + 1].count()
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -205,17 +205,18 @@ class SearchPage:
         """What to try instead: the query without its words that find nothing, then each
         word, as typed, that finds something on its own."""
         suggestions = []
-        for word in list(dict.fromkeys(self.query.text.split()))[: MAX_WORDS // 2]:
-            alone = Query.parse(word)
-            if alone.is_usable and len(alone.words) == 1:
-                count = Results(alone).quick_count()
+        with index_scans(SearchEntry):
+            for word in list(dict.fromkeys(self.query.text.split()))[: MAX_WORDS // 2]:
+                alone = Query.parse(word)
+                if alone.is_usable and len(alone.words) == 1:
+                    count = Results(alone).quick_count()
+                    if count:
+                        suggestions.append((word, count))
+            if len(suggestions) > 1:
+                shorter = " ".join(word for word, _count in suggestions)
+                count = Results(Query.parse(shorter)).quick_count()
                 if count:
-                    suggestions.append((word, count))
-        if len(suggestions) > 1:
-            shorter = " ".join(word for word, _count in suggestions)
-            count = Results(Query.parse(shorter)).quick_count()
-            if count:
-                suggestions.insert(0, (shorter, count))
+                    suggestions.insert(0, (shorter, count))
         return [(word, "100+" if count > 100 else count) for word, count in suggestions]
 
     def newest(self) -> dict | None:

@@ -9,6 +9,7 @@ class SearchView(BreadcrumbsMixin, TemplateView):
     """/tim-kiem/?q=…&loai=…: every public kind of content together, ranked."""
 
     template_name = "search/search.html"
+    page_cache_params = ("q", "loai", "page")
 
     def get_context_data(self, **kwargs):
         page = SearchPage(self.request.GET)

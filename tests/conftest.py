@@ -7,14 +7,18 @@ from PIL import Image
 
 @pytest.fixture(autouse=True)
 def plain_http(settings):
-    """Tests speak plain HTTP to the test client; production redirects to HTTPS."""
+    """Tests speak plain HTTP to the test client; production redirects to HTTPS. The site's
+    address is the test client's."""
     settings.SECURE_SSL_REDIRECT = False
+    settings.SITE_URL = "http://testserver"
 
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
-    """Production hashes with PBKDF2 (slow on purpose); tests make many accounts."""
+    """Production hashes with PBKDF2 (slow on purpose); tests make many accounts, and sign
+    in many times a second (production bounds password checks a second: LOGIN_CHECKS_...)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.LOGIN_CHECKS_PER_SECOND = 1000
 
 
 @pytest.fixture(autouse=True)
@@ -27,16 +31,41 @@ def unhashed_static(settings):
 
 
 @pytest.fixture(autouse=True)
+def signed_in_marker_on_test_sign_in(monkeypatch):
+    """The test client's login() and force_login() skip the middleware that sets the
+    signed-in marker at a real sign-in (accounts/signed_in.py): they set it here, so that a
+    test signed in sees live pages as a signed-in person does."""
+    from django.conf import settings
+    from django.test import Client
+
+    from accounts.signed_in import COOKIE_NAME, marker_for
+
+    def with_marker(sign_in):
+        def wrapper(self, *args, **kwargs):
+            result = sign_in(self, *args, **kwargs)
+            session = self.cookies.get(settings.SESSION_COOKIE_NAME)
+            if session is not None and session.value:
+                self.cookies[COOKIE_NAME] = marker_for(session.value)
+            return result
+
+        return wrapper
+
+    monkeypatch.setattr(Client, "_login", with_marker(Client._login))
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache (pages, site identity)."""
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     from page_cache.middleware import local_pages
 
     cache.clear()
+    caches["fragments"].clear()
     local_pages.clear()
     yield
     cache.clear()
+    caches["fragments"].clear()
     local_pages.clear()
 
 

@@ -56,6 +56,7 @@ class YearView(BreadcrumbsMixin, ElidedPageRangeMixin, ListView):
 
     template_name = "work_plans/year.html"
     paginate_by = 50
+    page_cache_params = ("q", "page")
 
     def get_queryset(self):
         self.form = YearSearch(self.request.GET or None)

@@ -33,11 +33,12 @@ def test_healthz_reports_database_and_cache(client):
 
 def test_healthz_says_when_the_cache_is_down_but_stays_in_service(client, settings):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
-        }
+        },
     }
     response = client.get("/healthz")
     assert response.status_code == 200

@@ -162,13 +162,18 @@ def plans(staff_a, staff_b):
     [
         ("get", "/tin-tuc/", {}, True),
         ("head", "/", {}, True),
-        ("get", "/tin-tuc/", {"sessionid": "x"}, False),  # signed-in staff: the primary
+        ("get", "/tin-tuc/", {"sessionid": "x"}, True),  # a made-up session cookie
+        ("get", "/tin-tuc/", {"sessionid": "x", "signed_in": "marker"}, False),  # signed in
         ("post", "/tin-tuc/", {}, False),
         ("get", "/admin/", {}, False),
     ],
 )
 def test_which_requests_may_read_from_the_replica(method, path, cookies, replica):
+    from accounts.signed_in import marker_for
+
     request = getattr(RequestFactory(), method)(path)
+    if cookies.get("signed_in") == "marker":
+        cookies = {**cookies, "signed_in": marker_for(cookies["sessionid"])}
     request.COOKIES.update(cookies)
     assert db_routers.ReplicaMiddleware.may_use_replica(request) is replica
 

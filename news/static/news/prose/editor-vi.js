@@ -103,14 +103,32 @@ export const MenuLabels = Extension.create({
       }
     })
     this.storage.observer.observe(editor.view.dom.parentElement, { childList: true })
+    // The menu greys out a button that cannot act here (undo with nothing to undo) by a
+    // class only: say so to screen readers and checkers too, with aria-disabled.
+    const markDisabled = () => {
+      for (const button of menubar?.querySelectorAll(".prose-menubar__button") || []) {
+        const disabled = button.classList.contains("disabled") && !button.classList.contains("active")
+        if (disabled !== (button.getAttribute("aria-disabled") === "true")) {
+          button.setAttribute("aria-disabled", disabled ? "true" : "false")
+        }
+      }
+    }
+    markDisabled()
+    if (menubar) {
+      this.storage.disabledObserver = new MutationObserver(markDisabled)
+      this.storage.disabledObserver.observe(menubar, {
+        subtree: true, childList: true, attributes: true, attributeFilter: ["class"],
+      })
+    }
   },
 
   onDestroy() {
     this.storage.observer?.disconnect()
+    this.storage.disabledObserver?.disconnect()
   },
 
   addStorage() {
-    return { observer: null }
+    return { observer: null, disabledObserver: null }
   },
 })
 
