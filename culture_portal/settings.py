@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "simple_history",
     # The project on top, then the content apps, then the shared apps they stand on.
     "culture_portal",
+    "questions",
     "work_plans",
     "agency",
     "news",
@@ -356,6 +357,32 @@ PUBLIC_FORM_MAX_CHARS = int(os.environ.get("PUBLIC_FORM_MAX_CHARS", "5000"))
 PUBLIC_FORM_RATE_WINDOW = int(os.environ.get("PUBLIC_FORM_RATE_WINDOW", 60 * 60))
 PUBLIC_FORM_RATE_PER_ADDRESS = int(os.environ.get("PUBLIC_FORM_RATE_PER_ADDRESS", "10"))
 PUBLIC_FORM_RATE_PER_CONTACT = int(os.environ.get("PUBLIC_FORM_RATE_PER_CONTACT", "3"))
+
+# Citizens' questions (questions/): a question unanswered QUESTIONS_OVERDUE_DAYS after it was
+# sent shows on the office's admin home; the asker's contact details are erased
+# QUESTIONS_CONTACT_RETENTION_DAYS after it was answered or refused (or, unanswered, sent) by
+# `manage.py erase_expired_contacts` (deploy/systemd/culture-portal-erase-contacts.timer).
+QUESTIONS_OVERDUE_DAYS = int(os.environ.get("QUESTIONS_OVERDUE_DAYS", "15"))
+QUESTIONS_CONTACT_RETENTION_DAYS = int(os.environ.get("QUESTIONS_CONTACT_RETENTION_DAYS", "180"))
+QUESTIONS_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("QUESTIONS_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
+)
+
+# E-mail (an asker is told when the answer is published): printed on the console unless an
+# SMTP server is named (EMAIL_HOST).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 # Security: strict by default once DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -40,3 +40,14 @@ def test_the_refusal_says_when_to_try_again():
     html = render_to_string("public_forms/includes/refusal.html", {"refusal": Refusal(600)})
     assert 'role="alert"' in html
     assert "Vui lòng thử lại sau 10 phút" in html
+
+
+def test_a_private_page_is_kept_by_no_cache():
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from public_forms.pages import private_page
+
+    response = private_page(lambda request: HttpResponse("mẫu"))(RequestFactory().get("/"))
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert response["X-Accel-Expires"] == "0"
