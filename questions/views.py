@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 
 from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
+from page_cache.canonical import reads_query
 from public_forms import limits
 from public_forms.pages import private_page
 from public_forms.privacy import PrivacyNotice
@@ -151,6 +152,7 @@ def received(request, code):
 
 
 @private_page
+@reads_query("ma")
 def track(request):
     form = TrackForm(request.GET or None)
     question = None
@@ -182,6 +184,7 @@ def track(request):
 
 
 @private_page
+@reads_query("ma")
 def erase(request):
     crumbs = [section_crumb(), Crumb(_("Yêu cầu xoá thông tin"))]
     if request.method != "POST":
