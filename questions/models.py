@@ -11,6 +11,7 @@ no copy behind.
 
 import secrets
 import uuid
+from datetime import timedelta
 from pathlib import PurePath
 
 from django.conf import settings
@@ -87,14 +88,14 @@ class QuestionQuerySet(models.QuerySet):
 
     def overdue(self, *, now=None):
         days = settings.QUESTIONS_OVERDUE_DAYS
-        since = (now or timezone.now()) - timezone.timedelta(days=days)
+        since = (now or timezone.now()) - timedelta(days=days)
         return self.open().filter(submitted_at__lt=since)
 
     def contact_expired(self, *, now=None):
         """Questions whose asker's contact details are past their retention: closed
         (answered or refused) that long ago, or abandoned unanswered that long."""
         days = settings.QUESTIONS_CONTACT_RETENTION_DAYS
-        cutoff = (now or timezone.now()) - timezone.timedelta(days=days)
+        cutoff = (now or timezone.now()) - timedelta(days=days)
         return self.filter(contact_erased_at__isnull=True).filter(
             Q(closed_at__lt=cutoff) | Q(closed_at__isnull=True, submitted_at__lt=cutoff)
         )
