@@ -229,6 +229,7 @@ def main():
     if not shutil.which("wrk") or not shutil.which("nginx"):
         raise SystemExit("wrk and nginx are needed: apt-get install -y wrk nginx-light")
     work = Path(tempfile.mkdtemp(prefix="bench-flood-"))
+    work.chmod(0o755)  # nginx's workers (nobody) keep their cache and temp files there
     env = {
         **os.environ,
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{args.database}",

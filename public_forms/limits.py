@@ -32,10 +32,20 @@ def _setting(name: str) -> int:
     return int(getattr(settings, name, defaults[name]))
 
 
+# Refusals beyond this many in a window get a light page without the form: a person refused
+# once or twice sees their text again; a flood costs each app server little.
+REFUSALS_WITH_FORM = 3
+
+
 @dataclass(frozen=True)
 class Refusal:
     seconds: int
     by_contact: bool = False
+    excess: int = 1  # the how-manieth refusal in this window
+
+    @property
+    def persistent(self) -> bool:
+        return self.excess > REFUSALS_WITH_FORM
 
     @property
     def message(self) -> str:
@@ -77,7 +87,9 @@ def _take(kind: str, scope: str, value: str, limit: int) -> Refusal | None:
     digest = hashlib.sha256(f"{scope}:{value}".encode()).hexdigest()[:32]
     count = count_hit(f"public-form:{kind}:{digest}", window=_setting("PUBLIC_FORM_RATE_WINDOW"))
     if count.value is not None and count.value > limit:
-        return Refusal(seconds=count.seconds_left, by_contact=kind == "contact")
+        return Refusal(
+            seconds=count.seconds_left, by_contact=kind == "contact", excess=count.value - limit
+        )
     return None
 
 
@@ -99,7 +111,11 @@ def take_contact(scope: str, *contacts: str) -> Refusal | None:
 
 
 def too_many(request, template: str, context: dict, refusal: Refusal):
-    """The form's page again, answered 429 with the refusal's message and Retry-After."""
+    """The form's page again, answered 429 with the refusal's message and Retry-After; past
+    the first few refusals, a light page that says the same (the text typed is still in the
+    browser's previous page)."""
+    if refusal.persistent:
+        template, context = "public_forms/too_many.html", {}
     response = render(request, template, {**context, "refusal": refusal}, status=429)
     response["Retry-After"] = str(refusal.seconds)
     return response

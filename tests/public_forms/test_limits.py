@@ -95,3 +95,18 @@ def test_contact_normalisation():
     assert limits.normalise_contact(" Chi@Mail.VN ") == "chi@mail.vn"
     assert limits.normalise_contact("+84 (912) 345-678") == "0912345678"
     assert limits.normalise_contact("0912 345 678") == "0912345678"
+
+
+@pytest.mark.django_db
+def test_past_the_first_refusals_the_page_is_a_light_one(settings, rf):
+    settings.PUBLIC_FORM_RATE_PER_ADDRESS = 1
+    assert limits.take_address(request_from("203.0.113.30"), "ask") is None
+    refusals = [limits.take_address(request_from("203.0.113.30"), "ask") for _ in range(5)]
+    assert [r.persistent for r in refusals] == [False, False, False, True, True]
+    request = rf.post("/hoi-dap/gui-cau-hoi/")
+    first = limits.too_many(request, "public_forms/too_many.html", {}, refusals[0])
+    light = limits.too_many(request, "questions/ask.html", {"form": None}, refusals[-1])
+    assert light.status_code == first.status_code == 429
+    assert "Chưa nhận thêm nội dung bạn gửi" in light.content.decode()
+    assert "Vui lòng thử lại sau" in light.content.decode()
+    assert int(light["Retry-After"]) > 0

@@ -117,6 +117,13 @@ def test_one_address_is_limited_and_told_when_to_try_again(client, ask_data, set
     assertContains(response, "Vui lòng thử lại sau", status_code=429)
     assertContains(response, "Câu hỏi thứ ba", status_code=429)  # what was typed is kept
     assert Question.objects.count() == 2
+    # A flood from that address soon gets a light page, still saying when to try again.
+    for _ in range(3):
+        response = post(client, ask_data(email="nguoi9@example.com"))
+    assert response.status_code == 429
+    assertContains(response, "Chưa nhận thêm nội dung bạn gửi", status_code=429)
+    assertContains(response, "Vui lòng thử lại sau", status_code=429)
+    assert Question.objects.count() == 2
     # Another address still gets through.
     assert post(client, ask_data(), address="198.51.100.20").status_code == 302
 
