@@ -111,7 +111,7 @@ class QuestionDetailView(BreadcrumbsMixin, DetailView):
         ]
 
 
-def _form_page(request, form, *, status=200, refusal=None):
+def _form_page(request, form, *, refusal=None):
     context = {
         "form": form,
         "notice": privacy_notice(),
@@ -120,7 +120,7 @@ def _form_page(request, form, *, status=200, refusal=None):
     }
     if refusal:
         return limits.too_many(request, "questions/ask.html", context, refusal)
-    return render(request, "questions/ask.html", context, status=status)
+    return render(request, "questions/ask.html", context)
 
 
 @private_page
@@ -133,7 +133,7 @@ def ask(request):
         return _form_page(request, AskForm.refilled(request.POST), refusal=refusal)
     form = AskForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _form_page(request, form, status=400)
+        return _form_page(request, form)
     refusal = limits.take_contact(ASK_SCOPE, *form.contacts())
     if refusal:
         return _form_page(request, form, refusal=refusal)
@@ -171,8 +171,6 @@ def track(request):
             if question is None:
                 form.add_error("ma", _("Không tìm thấy câu hỏi có mã này. Hãy kiểm tra lại mã."))
                 status = 404
-        else:
-            status = 400
     context = {
         "form": form,
         "question": question,
@@ -201,9 +199,7 @@ def erase(request):
         if question is None:
             form.add_error("code", _("Không tìm thấy câu hỏi có mã này. Hãy kiểm tra lại mã."))
     if question is None:
-        return render(
-            request, "questions/erase.html", {"form": form, "breadcrumbs": crumbs}, status=400
-        )
+        return render(request, "questions/erase.html", {"form": form, "breadcrumbs": crumbs})
     deleted = erasure.erase_on_request(question)
     return render(
         request,

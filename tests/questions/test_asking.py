@@ -59,40 +59,40 @@ def test_a_question_is_received_with_a_tracking_code(client, ask_data):
 
 def test_an_e_mail_or_a_phone_is_needed_and_the_text_is_kept(client, ask_data):
     response = post(client, ask_data(email="", phone=""))
-    assert response.status_code == 400
-    assertContains(response, "Nhập thư điện tử hoặc số điện thoại (ít nhất một)", status_code=400)
-    assertContains(response, "Bảo tàng tỉnh có mở cửa vào Chủ nhật không?", status_code=400)
+    assert response.status_code == 200
+    assertContains(response, "Nhập thư điện tử hoặc số điện thoại (ít nhất một)")
+    assertContains(response, "Bảo tàng tỉnh có mở cửa vào Chủ nhật không?")
     assert not Question.objects.exists()
     assert post(client, ask_data(email="", phone="0912 345 678")).status_code == 302
 
 
 def test_a_filled_honeypot_saves_nothing(client, ask_data):
     response = post(client, ask_data(website="http://mua-ban.example"))
-    assert response.status_code == 400
-    assertContains(response, "phải để trống", status_code=400)
+    assert response.status_code == 200
+    assertContains(response, "phải để trống")
     assert not Question.objects.exists()
 
 
 def test_a_form_sent_too_fast_is_refused_and_the_text_kept(client, ask_data):
     response = post(client, ask_data(**{TIMESTAMP: AskForm.issue_timestamp(at=time.time())}))
-    assert response.status_code == 400
-    assertContains(response, "Biểu mẫu được gửi quá nhanh", status_code=400)
-    assertContains(response, "Bảo tàng tỉnh có mở cửa vào Chủ nhật không?", status_code=400)
+    assert response.status_code == 200
+    assertContains(response, "Biểu mẫu được gửi quá nhanh")
+    assertContains(response, "Bảo tàng tỉnh có mở cửa vào Chủ nhật không?")
     assert not Question.objects.exists()
 
 
 def test_a_form_too_old_or_tampered_is_refused(client, ask_data, settings):
     old = AskForm.issue_timestamp(at=time.time() - settings.PUBLIC_FORM_MAX_AGE - 10)
     response = post(client, ask_data(**{TIMESTAMP: old}))
-    assertContains(response, "đã mở quá lâu", status_code=400)
+    assertContains(response, "đã mở quá lâu")
     response = post(client, ask_data(**{TIMESTAMP: old[:-3] + "abc"}))
-    assertContains(response, "Không đọc được thời điểm mở biểu mẫu", status_code=400)
+    assertContains(response, "Không đọc được thời điểm mở biểu mẫu")
     assert not Question.objects.exists()
 
 
 def test_a_question_too_long_is_refused(client, ask_data):
     response = post(client, ask_data(body="chữ " * 2000))
-    assertContains(response, "tối đa 5000 kí tự", status_code=400)
+    assertContains(response, "tối đa 5000 kí tự")
     assert not Question.objects.exists()
 
 
@@ -158,7 +158,7 @@ def test_a_pdf_attachment_is_kept_privately(client, ask_data, settings):
 def test_a_bad_attachment_is_refused_with_its_reason(client, ask_data, content, message):
     upload = SimpleUploadedFile("anh.pdf", content, content_type="application/pdf")
     response = post(client, ask_data(attachment=upload))
-    assertContains(response, message, status_code=400)
+    assertContains(response, message)
     assert not Question.objects.exists()
 
 
@@ -167,11 +167,11 @@ def test_a_pdf_with_javascript_is_refused(client, ask_data):
         "don.pdf", pdf_bytes(catalog="/OpenAction << /S /JavaScript /JS (app.alert(1)) >>")
     )
     response = post(client, ask_data(attachment=upload))
-    assertContains(response, "mã lệnh", status_code=400)
+    assertContains(response, "mã lệnh")
 
 
 def test_a_too_large_attachment_is_refused(client, ask_data, settings):
     settings.QUESTIONS_ATTACHMENT_MAX_BYTES = 1000
     upload = SimpleUploadedFile("don.pdf", pdf_bytes() + b" " * 2000)
     response = post(client, ask_data(attachment=upload))
-    assertContains(response, "Tệp quá lớn", status_code=400)
+    assertContains(response, "Tệp quá lớn")
