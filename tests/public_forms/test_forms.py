@@ -8,6 +8,15 @@ from django import forms
 from public_forms.forms import HONEYPOT, TIMESTAMP, ProtectedForm, count_links
 
 
+@pytest.fixture(autouse=True)
+def in_vietnamese():
+    """Outside a request, messages are in the active language: the site's."""
+    from django.utils import translation
+
+    with translation.override("vi"):
+        yield
+
+
 class NoteForm(ProtectedForm):
     name = forms.CharField(label="Họ và tên", max_length=100)
     text = forms.CharField(label="Nội dung", widget=forms.Textarea)

@@ -110,3 +110,15 @@ def test_past_the_first_refusals_the_page_is_a_light_one(settings, rf):
     assert "Chưa nhận thêm nội dung bạn gửi" in light.content.decode()
     assert "Vui lòng thử lại sau" in light.content.decode()
     assert int(light["Retry-After"]) > 0
+
+
+def test_nginx_turns_a_flood_of_form_posts_away_in_vietnamese():
+    from pathlib import Path
+
+    from django.conf import settings as django_settings
+
+    config = (Path(django_settings.BASE_DIR) / "deploy/nginx/culture-portal.conf").read_text()
+    assert '"~^POST:/(hoi-dap|du-thao)/" $binary_remote_addr;' in config
+    assert "limit_req zone=public_forms" in config
+    assert "error_page 429 = @form_flood;" in config
+    assert "Đã có quá nhiều lượt gửi từ địa chỉ mạng của bạn" in config
