@@ -13,6 +13,7 @@ from institutions.sitemaps import InstitutionSitemap
 from navigation.sitemaps import index as sitemap_index
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from page_cache.canonical import reads_query
+from questions.sitemaps import QuestionSitemap
 from search.views import SearchView
 from uploads.views import media
 
@@ -22,6 +23,7 @@ sitemaps = {
     "articles": ArticleSitemap,
     "institutions": InstitutionSitemap,
     "documents": DocumentSitemap,
+    "questions": QuestionSitemap,
 }
 
 urlpatterns = [
@@ -32,6 +34,7 @@ urlpatterns = [
     path("van-ban/", include("documents.urls")),
     path("lich-cong-tac/", include("schedule.urls")),
     path("thu-tuc-hanh-chinh/", include("services.urls")),
+    path("hoi-dap/", include("questions.urls")),
     path("tim-kiem/", SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

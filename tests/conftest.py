@@ -109,6 +109,7 @@ def make_staff(django_user_model, username, group=None, **extra):
             from institutions.roles import ROLES as INSTITUTION_ROLES
             from news.roles import ROLES as NEWS_ROLES
             from permissions.groups import sync_groups
+            from questions.roles import ROLES as QUESTION_ROLES
             from schedule.roles import ROLES as SCHEDULE_ROLES
             from services.roles import ROLES as SERVICE_ROLES
             from work_plans.roles import ROLES as WORK_PLAN_ROLES
@@ -121,6 +122,7 @@ def make_staff(django_user_model, username, group=None, **extra):
                 DOCUMENT_ROLES,
                 SCHEDULE_ROLES,
                 SERVICE_ROLES,
+                QUESTION_ROLES,
             ):
                 sync_groups(apps, roles, in_migration=False)
             sync_groups(apps, {"Lãnh đạo": ["audit.view_auditevent"]}, in_migration=False)

@@ -416,3 +416,30 @@ def staff_world():
         "approved_plan": approved,
         "report": report,
     }
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "questions.Topic"
+
+    name = factory.Sequence(lambda n: f"Chủ đề hỏi đáp {n}")
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """An answered, published question by default."""
+
+    class Meta:
+        model = "questions.Question"
+
+    topic = factory.SubFactory(TopicFactory)
+    title = factory.Sequence(lambda n: f"Câu hỏi về di tích số {n}")
+    body = "Xin hỏi giờ mở cửa của Bảo tàng tỉnh?"
+    asker_name = "Nguyễn Văn An"
+    public_name = "N.V. An"
+    email = "an.nguyen@example.com"
+    phone = "0912345678"
+    consent_publication = True
+    status = "answered"
+    answer = "Bảo tàng mở cửa từ 7 giờ 30 đến 17 giờ các ngày trong tuần."
+    answered_at = factory.LazyFunction(timezone.now)
+    closed_at = factory.LazyAttribute(lambda q: q.answered_at)

@@ -19,3 +19,10 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+// File fields of the public forms (includes/file_picker.html): the chosen file's name in our
+// words (the browser's own follow its interface language).
+document.addEventListener("change", (event) => {
+  const input = event.target;
+  const name = input.matches && input.matches(".file-picker input[type=file]") && input.parentElement.querySelector(".file-picker__name");
+  if (name) name.textContent = [...input.files].map((file) => file.name).join(", ") || name.dataset.empty;
+});

@@ -831,6 +831,64 @@ def test_office_sections(client, request, role):
             assert snapshot(obj) == before
 
 
+# Citizens' questions: the office triages and alone sees who asked; a leader approves -------
+
+QUESTION_HANDLERS = {"office", "superuser"}
+QUESTION_READERS = {"office", "leader", "superuser"}
+QUESTION_APPROVERS = {"leader", "superuser"}
+
+
+@pytest.mark.parametrize("role", [*ROLES, "office"])
+def test_questions(client, request, role):
+    from django.core.files.base import ContentFile
+
+    from questions.models import Question
+    from tests.factories import QuestionFactory, TopicFactory, pdf_bytes
+
+    topic = TopicFactory(name=f"Chủ đề {MARK}")
+    question = QuestionFactory(
+        topic=topic,
+        title=f"Câu hỏi {MARK}",
+        status="review",
+        answered_at=None,
+        closed_at=None,
+        email="nguoihoi@example.com",
+    )
+    question.attachment.save("don.pdf", ContentFile(pdf_bytes()))
+    sign_in(client, request, role)
+    listing = client.get(reverse("admin:questions_question_changelist"))
+    change = client.get(admin_url(question, "change"))
+    history = client.get(admin_url(question, "history"))
+    add = client.get(reverse("admin:questions_question_add"))
+    attachment = client.get(reverse("admin:questions_question_attachment", args=[question.pk]))
+    for response in (listing, change, history, add, attachment):
+        assert response.status_code != 500
+    assert (listing.status_code == 200) == (role in QUESTION_READERS), role
+    assert shown(change) == (role in QUESTION_READERS), role
+    assert add.status_code != 200  # questions come only from the public form
+    assert ("nguoihoi@example.com" in change.content.decode()) == (role in QUESTION_HANDLERS)
+    assert (attachment.status_code == 200) == (role in QUESTION_HANDLERS), role
+    topics = client.get(reverse("admin:questions_topic_changelist"))
+    assert (topics.status_code == 200) == (role in QUESTION_HANDLERS), role
+    assert shown(client.get(admin_url(topic, "change"))) == (role in QUESTION_HANDLERS)
+    # Approval publishes: a leader's act, whoever else tries.
+    before = snapshot(question)
+    post(
+        client,
+        admin_url(question, "change"),
+        {"office": "", "answer": question.answer, "staff_note": "", "step": "approve"},
+    )
+    question.refresh_from_db()
+    published = question.status == Question.Status.ANSWERED
+    assert published == (role in QUESTION_APPROVERS), role
+    if not published and role not in QUESTION_HANDLERS:
+        assert snapshot(question) == before
+    # Deletion, tried last.
+    post(client, admin_url(question, "delete"), {"post": "yes"})
+    gone = not Question.objects.filter(pk=question.pk).exists()
+    assert gone == (role in QUESTION_HANDLERS), role
+
+
 # Every admin and leader URL is in the matrix ------------------------------------------------
 
 COVERED_ADMIN_MODELS = {
@@ -857,6 +915,8 @@ COVERED_ADMIN_MODELS = {
     "agency_attachedinstitution": "test_office_sections",
     "schedule_week": "test_office_sections",
     "services_procedure": "test_office_sections",
+    "questions_question": "test_questions",
+    "questions_topic": "test_questions",
     "auth_user": "test_shared_lists_and_settings",
     "auth_group": "test_shared_lists_and_settings",
     # django-axes' records: superusers only (no group holds a permission on them).
@@ -918,6 +978,13 @@ PUBLIC_URLS = {
     "agency:organisation",
     "agency:leaders",
     "agency:contacts",
+    # Citizens' questions: the form, its acknowledgement, tracking and erasure by code.
+    "questions:list",
+    "questions:detail",
+    "questions:ask",
+    "questions:received",
+    "questions:track",
+    "questions:erase",
 }
 
 
@@ -953,6 +1020,7 @@ def test_every_admin_and_leader_url_is_in_the_matrix():
         "password_change",
         "checklist",
         "photos",
+        "attachment",
     )
     uncovered = set()
     for name in admin_names - ADMIN_SITE_URLS:
@@ -973,6 +1041,7 @@ def test_every_admin_and_leader_url_is_in_the_matrix():
         "schedule",
         "services",
         "agency",
+        "questions",
     ):
         site_urls |= {f"{app}:{name}" for name in names(get_resolver(f"{app}.urls").url_patterns)}
     unclassified = site_urls - PUBLIC_URLS - set(LEADER_URLS)

@@ -9,6 +9,7 @@ from identity import demo as identity_demo
 from institutions import demo as institutions_demo
 from institutions.importing import import_official_units
 from news import demo as news_demo
+from questions import demo as questions_demo
 from schedule import demo as schedule_demo
 from services import demo as services_demo
 from uploads.storage import StorageWriteError, remove_written, upload_journal
@@ -64,6 +65,7 @@ class Command(BaseCommand):
                 **documents,
                 **schedule_demo.load(),
                 **services_demo.load(),
+                **questions_demo.load(),
             }
         return news, institutions, units, plans, agency
 
@@ -76,7 +78,8 @@ class Command(BaseCommand):
                 f"{plans['plans']} kế hoạch công tác, "
                 f"{agency['documents']} văn bản, {agency['weeks']} tuần lịch công tác, "
                 f"{agency['leaders']} lãnh đạo, {agency['offices']} phòng, đơn vị, "
-                f"{agency['procedures']} thủ tục hành chính."
+                f"{agency['procedures']} thủ tục hành chính, "
+                f"{agency['questions']} câu hỏi ({agency['answered_questions']} đã trả lời)."
             )
         )
         accounts = news["accounts"] + institutions["accounts"] + agency["accounts"]
