@@ -18,13 +18,12 @@ address that keeps trying is locked as soon as by failed passwords): sign-in can
 to burn the servers' CPU.
 """
 
-import time
-
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+
+from accounts.counting import count_hit
 
 KNOWN_DEVICE_COOKIE = "known_device"
 _SALT = "accounts.known_device"
@@ -76,12 +75,7 @@ def lockout_parameters(request, credentials=None) -> list:
 
 def take_password_check() -> bool:
     """Count one password check in this second, across the site; False beyond the limit."""
-    key = f"signin-checks:{int(time.time())}"
-    cache.add(key, 0, 5)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        return True
+    count = count_hit("signin-checks", window=1).value
     return count is None or count <= settings.LOGIN_CHECKS_PER_SECOND
 
 

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "navigation",
     "permissions",
     "uploads",
+    "public_forms",
     "vietnamese",
 ]
 
@@ -339,10 +340,26 @@ AXES_PERMALOCK_MESSAGE = _("Đăng nhập sai quá nhiều lần. Hãy liên h�
 AXES_VERBOSE = False
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    # nginx replaces X-Forwarded-For with the address that reached it, so the header names
+    # the client and then the proxies before the last one; python-ipware counts those (with
+    # the count of proxies itself, it found no client, and every sign-in shared one address).
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+
+# Public forms (public_forms/): a form sent sooner than PUBLIC_FORM_MIN_SECONDS after it was
+# shown, or later than PUBLIC_FORM_MAX_AGE, is refused (and shown again with what was typed);
+# text with more than PUBLIC_FORM_MAX_LINKS links is held for review. Per form, one client
+# address may send PUBLIC_FORM_RATE_PER_ADDRESS and one e-mail address or phone number
+# PUBLIC_FORM_RATE_PER_CONTACT submissions in PUBLIC_FORM_RATE_WINDOW seconds.
+PUBLIC_FORM_MIN_SECONDS = int(os.environ.get("PUBLIC_FORM_MIN_SECONDS", "3"))
+PUBLIC_FORM_MAX_AGE = int(os.environ.get("PUBLIC_FORM_MAX_AGE", 2 * 60 * 60))
+PUBLIC_FORM_MAX_LINKS = int(os.environ.get("PUBLIC_FORM_MAX_LINKS", "2"))
+PUBLIC_FORM_MAX_CHARS = int(os.environ.get("PUBLIC_FORM_MAX_CHARS", "5000"))
+PUBLIC_FORM_RATE_WINDOW = int(os.environ.get("PUBLIC_FORM_RATE_WINDOW", 60 * 60))
+PUBLIC_FORM_RATE_PER_ADDRESS = int(os.environ.get("PUBLIC_FORM_RATE_PER_ADDRESS", "10"))
+PUBLIC_FORM_RATE_PER_CONTACT = int(os.environ.get("PUBLIC_FORM_RATE_PER_CONTACT", "3"))
 
 # Security: strict by default once DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True
