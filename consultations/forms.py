@@ -2,11 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import BODY_MAX_LENGTH, Comment
+from public_forms.forms import ProtectedFormMixin
+from public_forms.privacy import PrivacyNotice
+
+# The rate limits count this form apart from the other public forms.
+SCOPE = "consultations.comment"
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(ProtectedFormMixin, forms.ModelForm):
     """A citizen's comment on a draft: a name, a way to reach them (kept for the office,
-    never shown), the article commented on, the comment, and consent to publication."""
+    never shown), the article commented on, the comment, and consent to publication; with
+    the public forms' guards against spam (honeypot, signed timestamp, length, links)."""
 
     agree = forms.BooleanField(
         label=_(
@@ -55,16 +61,33 @@ class CommentForm(forms.ModelForm):
             )
         return cleaned
 
-    def contact(self) -> str:
+    def contacts(self) -> tuple[str, str]:
         """What the rate limit counts per contact."""
-        return (self.cleaned_data.get("email") or self.cleaned_data.get("phone") or "").lower()
+        return self.cleaned_data.get("email", ""), self.cleaned_data.get("phone", "")
 
 
-# Interim link-heavy check, until public_forms (issue 23) provides the shared one.
-LINK_MARKERS = ("http://", "https://", "www.")
-LINK_HEAVY_COUNT = 3
-
-
-def is_link_heavy(text: str) -> bool:
-    lowered = text.lower()
-    return sum(lowered.count(marker) for marker in LINK_MARKERS) >= LINK_HEAVY_COUNT
+def privacy_notice(retention_days: int) -> PrivacyNotice:
+    return PrivacyNotice(
+        collected=_(
+            "Họ và tên, thư điện tử hoặc số điện thoại, điều khoản góp ý và nội dung góp ý. "
+            "Chỉ họ tên và nội dung góp ý được đăng công khai, sau khi Văn phòng Sở duyệt; "
+            "thư điện tử và số điện thoại không bao giờ được đăng, không có trong bản xuất dữ "
+            "liệu nào, chỉ cán bộ Văn phòng Sở phụ trách xem được."
+        ),
+        purpose=_(
+            "Tổng hợp, tiếp thu, giải trình ý kiến vào dự thảo; liên hệ lại với bạn khi cần "
+            "làm rõ góp ý."
+        ),
+        retention=_(
+            "Thư điện tử và số điện thoại được xoá %(days)s ngày sau ngày hết hạn góp ý của "
+            "dự thảo; họ tên và nội dung góp ý đã đăng được giữ cùng dự thảo."
+        )
+        % {"days": retention_days},
+        erasure=_(
+            "Muốn xoá sớm hoặc hỏi về dữ liệu của mình, hãy liên hệ Văn phòng Sở (địa chỉ, "
+            "điện thoại ở cuối trang)."
+        ),
+        controller=_(
+            "Sở Văn hóa, Thể thao và Du lịch (Văn phòng Sở), theo Nghị định 13/2023/NĐ-CP."
+        ),
+    )

@@ -10,10 +10,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from consultations import moderation
-from consultations.forms import CommentForm, is_link_heavy
+from consultations.forms import SCOPE, CommentForm, privacy_notice
 from consultations.models import BODY_MAX_LENGTH, Draft, DraftFile
 from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
+from public_forms import limits
 from vietnamese.text import vietnamese_slugify
 
 COMMENTS_PER_PAGE = 30
@@ -98,23 +99,33 @@ def comment(request, slug):
     if not draft.is_open:
         # A form opened before midnight and sent after the period closed lands here too.
         return _closed_response(request, draft, status=403 if request.method == "POST" else 200)
-    form = CommentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        received = form.save(commit=False)
-        received.draft = draft
-        moderation.receive_comment(received, link_heavy=is_link_heavy(received.body))
-        return redirect("consultations:comment-received", slug=draft.slug)
     context = {
         "draft": draft,
-        "form": form,
-        "retention_days": settings.CONSULTATION_CONTACT_RETENTION_DAYS,
+        "notice": privacy_notice(settings.CONSULTATION_CONTACT_RETENTION_DAYS),
         "breadcrumbs": [
             drafts_crumb(),
             Crumb(draft.title, draft.get_absolute_url()),
             Crumb(_("Gửi góp ý")),
         ],
     }
-    return render(request, "consultations/comment_form.html", context)
+    template = "consultations/comment_form.html"
+    if request.method != "POST":
+        return render(request, template, {**context, "form": CommentForm()})
+    refusal = limits.take_address(request, SCOPE)
+    if refusal:
+        # Refused before it is read; what was typed comes back, to be sent later.
+        form = CommentForm.refilled(request.POST)
+        return limits.too_many(request, template, {**context, "form": form}, refusal)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return render(request, template, {**context, "form": form})
+    refusal = limits.take_contact(SCOPE, *form.contacts())
+    if refusal:
+        return limits.too_many(request, template, {**context, "form": form}, refusal)
+    received = form.save(commit=False)
+    received.draft = draft
+    moderation.receive_comment(received, link_heavy=form.is_link_heavy())
+    return redirect("consultations:comment-received", slug=draft.slug)
 
 
 def comment_received(request, slug):

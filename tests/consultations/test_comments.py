@@ -1,6 +1,7 @@
 """Citizens comment on a draft while its period is open; comments wait for the office's
 moderation before they show; a closed draft refuses comments with a message."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from consultations.forms import CommentForm
 from consultations.models import Comment
 from page_cache.middleware import content_version
 from tests.factories import CommentFactory, DraftFactory
@@ -18,7 +20,10 @@ TODAY = timezone.localdate
 
 
 def comment_data(**values):
+    """What a citizen sends, the form shown half a minute ago."""
     return {
+        "form_shown": CommentForm.issue_timestamp(at=time.time() - 30),
+        "website": "",
         "name": "Nguyễn Thị Lan",
         "email": "lan@example.com",
         "phone": "",
@@ -38,7 +43,7 @@ def test_a_citizen_comments_and_gets_an_acknowledgement(client):
     form = client.get(comment_url(draft))
     assertContains(form, "Thông tin cá nhân của bạn")
     assertContains(form, "không bao giờ được đăng")
-    assertContains(form, "được xoá 90 ngày sau khi hết hạn góp ý")
+    assertContains(form, "được xoá 90 ngày sau ngày hết hạn góp ý")
     assert "no-store" in form["Cache-Control"]
 
     response = client.post(comment_url(draft), comment_data(), follow=True)
@@ -82,6 +87,38 @@ def test_a_wrong_comment_is_refused_next_to_its_field_and_kept(client, values, f
     assertContains(response, f'id="id_{field}_error"')
     assertContains(response, "Nguyễn Thị Lan" if field != "name" else "Đề nghị mở cửa")
     assert not Comment.objects.exists()
+
+
+def test_the_public_forms_guards_refuse_bots_and_keep_what_was_typed(client):
+    draft = DraftFactory()
+    too_fast = comment_data(form_shown=CommentForm.issue_timestamp())
+    response = client.post(comment_url(draft), too_fast)
+    assertContains(response, "Biểu mẫu được gửi quá nhanh")
+    assertContains(response, "Đề nghị mở cửa nhà văn hóa buổi tối")
+    honeypot = comment_data(website="http://spam.example")
+    assertContains(client.post(comment_url(draft), honeypot), "phải để trống")
+    assert not Comment.objects.exists()
+
+
+def test_a_flood_from_one_address_is_refused_with_429(client, settings):
+    settings.PUBLIC_FORM_RATE_PER_ADDRESS = 2
+    draft = DraftFactory()
+    for n in range(2):
+        client.post(comment_url(draft), comment_data(email=f"dan{n}@example.com"))
+    response = client.post(comment_url(draft), comment_data(email="dan9@example.com"))
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assertContains(response, "quá nhiều lượt gửi từ địa chỉ mạng của bạn", status_code=429)
+    assertContains(response, "Đề nghị mở cửa nhà văn hóa buổi tối", status_code=429)
+    assert Comment.objects.count() == 2
+
+
+def test_a_flood_naming_one_contact_is_refused_with_429(client, settings):
+    settings.PUBLIC_FORM_RATE_PER_CONTACT = 1
+    draft = DraftFactory()
+    client.post(comment_url(draft), comment_data(email="LAN@example.com"))
+    response = client.post(comment_url(draft), comment_data(email="lan@example.com"))
+    assertContains(response, "với địa chỉ e-mail hoặc số điện thoại này", status_code=429)
+    assert Comment.objects.count() == 1
 
 
 def test_a_phone_alone_is_enough(client):
