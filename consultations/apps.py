@@ -7,6 +7,7 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Góp ý dự thảo")
 
     def ready(self):
+        from consultations import checklist  # noqa: F401 (registers its items)
         from consultations.models import next_midnight
         from page_cache import middleware as page_cache
 

@@ -204,3 +204,33 @@ def test_the_office_sees_what_waits_on_its_admin_home(client, office):
     response = client.get(reverse("admin:index"))
     assertContains(response, "Góp ý dự thảo chờ duyệt")
     assertContains(response, "Dự thảo hết hạn góp ý chưa có tổng hợp")
+
+
+def test_the_office_checklist_finds_a_missing_summary_and_late_moderation(client, office):
+    from agency import checklist
+
+    DraftFactory(
+        title="Dự thảo Quy chế lễ hội",
+        opens_on=TODAY() - timedelta(days=40),
+        closes_on=TODAY() - timedelta(days=10),
+        summary="",
+    )
+    DraftFactory(
+        opens_on=TODAY() - timedelta(days=40),
+        closes_on=TODAY() - timedelta(days=10),
+        summary="Đã tổng hợp.",
+    )
+    CommentFactory(status="pending", submitted_at=timezone.now() - timedelta(days=6))
+    CommentFactory(status="pending")
+    found = [finding.text for item in checklist.items() for finding in item.findings]
+    day = (TODAY() - timedelta(days=10)).strftime("%d/%m/%Y")
+    assert (
+        f"Dự thảo Quy chế lễ hội hết hạn góp ý ngày {day} nhưng chưa có phần tổng hợp, tiếp thu."
+        in found
+    )
+    assert "1 góp ý dự thảo chờ duyệt quá 5 ngày." in found
+    assert sum("chưa có phần tổng hợp" in text for text in found) == 1
+    client.force_login(office)
+    response = client.get(reverse("admin:agency_agencypage_checklist"))
+    assertContains(response, "Dự thảo văn bản lấy ý kiến nhân dân")
+    assertContains(response, 'href="/du-thao/"')
