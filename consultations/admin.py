@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin import AuditedDeleteMixin, GuardedRevertMixin
-from consultations import moderation, publishing, roles
+from consultations import exporting, moderation, publishing, roles
 from consultations.models import Comment, Draft, DraftFile
 from navigation import tasks
 from permissions.admin import apply_to_each
@@ -181,7 +181,7 @@ class CommentAdmin(admin.ModelAdmin):
     list_select_related = ["draft"]
     search_fields = ["body", "name", "section"]
     date_hierarchy = "submitted_at"
-    actions = ["approve_selected", "reject_selected"]
+    actions = ["approve_selected", "reject_selected", "export_selected"]
     list_per_page = 50
 
     @admin.display(description=_("nội dung góp ý"))
@@ -239,6 +239,13 @@ class CommentAdmin(admin.ModelAdmin):
             moderation.reject_comment,
             done_message=_("Đã chuyển %(n)d góp ý sang “Không đăng”."),
         )
+
+    @admin.action(
+        description=_("Xuất các góp ý đã chọn ra Excel (không kèm thông tin liên hệ)"),
+        permissions=["view"],
+    )
+    def export_selected(self, request, queryset):
+        return exporting.comments_response(queryset)
 
 
 @tasks.register

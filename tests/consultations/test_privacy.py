@@ -102,3 +102,35 @@ def test_the_retention_command_erases_only_expired_contacts(settings):
     out = StringIO()
     call_command("erase_expired_comment_contacts", stdout=out)
     assert "Đã xoá thông tin liên hệ của 0 góp ý" in out.getvalue()
+
+
+def test_the_export_of_comments_leaves_contact_details_out(client, office):
+    import io
+
+    from openpyxl import load_workbook
+
+    draft = DraftFactory(title="Dự thảo Quy chế nhà văn hóa")
+    first = CommentFactory(draft=draft, name="Trần Thị Hoa", email=EMAIL, phone=PHONE)
+    second = CommentFactory(draft=draft, body='=HYPERLINK("http://x")', status="pending")
+    client.force_login(office)
+    response = client.post(
+        reverse("admin:consultations_comment_changelist"),
+        {"action": "export_selected", "_selected_action": [first.pk, second.pk]},
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="gop-y-du-thao-')
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == [
+        "Dự thảo",
+        "Họ và tên",
+        "Điều, khoản",
+        "Nội dung góp ý",
+        "Ngày gửi",
+        "Trạng thái",
+    ]
+    assert ["Dự thảo Quy chế nhà văn hóa", "Trần Thị Hoa"] == rows[1][:2]
+    text = repr(rows)
+    assert EMAIL not in text and "0903" not in text
+    formula = sheet.cell(row=3, column=4)
+    assert formula.data_type == "s" and formula.quotePrefix
