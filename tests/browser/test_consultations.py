@@ -42,11 +42,11 @@ def test_a_citizen_comments_and_the_office_approves_it(desktop, phone, drafts, s
     phone.open("/du-thao/")
     assert not phone.axe_violations()
     phone.screenshot_as("consultation-1-list")
-    phone.click(f"text={draft.title}")
-    phone.wait_for_load_state()
+    with phone.expect_navigation():
+        phone.click(f"text={draft.title}")
     assert "Cần quy định rõ giờ kết thúc." in phone.inner_text("main")
-    phone.click("text=Gửi góp ý cho dự thảo này")
-    phone.wait_for_load_state()
+    with phone.expect_navigation():
+        phone.click("text=Gửi góp ý cho dự thảo này")
     assert "Thông tin cá nhân của bạn" in phone.inner_text("main")
     assert not phone.axe_violations()
     # By keyboard: each field in turn, the honeypot skipped.
@@ -64,8 +64,8 @@ def test_a_citizen_comments_and_the_office_approves_it(desktop, phone, drafts, s
     phone.screenshot_as("consultation-2-form")
     phone.wait_for_timeout(1000)
     phone.keyboard.press("Tab")
-    phone.keyboard.press("Enter")
-    phone.wait_for_load_state()
+    with phone.expect_navigation():
+        phone.keyboard.press("Enter")
     assert "Sở đã nhận góp ý của bạn" in phone.inner_text("main")
     phone.screenshot_as("consultation-3-received")
     comment = Comment.objects.get(body=BODY)
@@ -77,16 +77,20 @@ def test_a_citizen_comments_and_the_office_approves_it(desktop, phone, drafts, s
     phone.open(draft.get_absolute_url())
     assert BODY not in phone.inner_text("main")
 
+    desktop.open("/du-thao/")
+    assert not desktop.axe_violations()
+    desktop.screenshot_as("consultation-1-list")
+
     make_staff(get_user_model(), "vanphong", "Văn phòng Sở", first_name="Đỗ Thị Mai")
     desktop.login("vanphong")
     desktop.open("/admin/")
-    desktop.click("text=Góp ý dự thảo chờ duyệt")
-    desktop.wait_for_load_state()
+    with desktop.expect_navigation():
+        desktop.click("text=Góp ý dự thảo chờ duyệt")
     row = desktop.locator("#result_list tr", has_text="Nguyễn Thị Lan")
     row.locator("input[name=_selected_action]").check()
     desktop.select_option("select[name=action]", label="Duyệt đăng các góp ý đã chọn")
-    desktop.click("button[name=index]")
-    desktop.wait_for_load_state()
+    with desktop.expect_navigation():
+        desktop.click("button[name=index]")
     assert "Đã duyệt đăng 1 góp ý." in desktop.inner_text(".messagelist")
     desktop.screenshot_as("consultation-4-approved")
 
