@@ -167,7 +167,7 @@ class LinkHeavyFilter(admin.SimpleListFilter):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(AuditedDeleteMixin, admin.ModelAdmin):
     list_display = [
         "body_short",
         "draft",
