@@ -234,3 +234,13 @@ def test_the_office_checklist_finds_a_missing_summary_and_late_moderation(client
     response = client.get(reverse("admin:agency_agencypage_checklist"))
     assertContains(response, "Dự thảo văn bản lấy ý kiến nhân dân")
     assertContains(response, 'href="/du-thao/"')
+
+
+def test_the_issued_document_links_back_to_its_published_draft(client):
+    document = DocumentFactory(number_symbol="07/QĐ-SVHTTDL")
+    DraftFactory(title="Dự thảo Quy chế đã lấy ý kiến", document=document)
+    DraftFactory(title="Dự thảo chưa đăng", document=document, status="draft", published_at=None)
+    response = client.get(document.get_absolute_url())
+    assertContains(response, "Dự thảo đã lấy ý kiến")
+    assertContains(response, "Dự thảo Quy chế đã lấy ý kiến")
+    assertNotContains(response, "Dự thảo chưa đăng")
