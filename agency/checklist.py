@@ -5,9 +5,11 @@ The duties are those of Decree 42/2022/NĐ-CP (Điều 4, Điều 7), in force u
 of Decree 224/2026/NĐ-CP (Chương III), which replaced it on 01/07/2026 under the Law on
 Digital Transformation; docs/portal-content-duties.md maps them point by point.
 The checklist reads the sections below agency (documents, schedule, services, news): it
-imports them, they know nothing of it.
+imports them, they know nothing of it. Sections above agency (drafts for comment) add their
+items by registering a function that yields them (`register`), as apps register admin tasks.
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -43,6 +45,15 @@ class Item:
     @property
     def is_complete(self) -> bool:
         return not self.findings
+
+
+_providers: list[Callable[[], Iterable[Item]]] = []
+
+
+def register(provider: Callable[[], Iterable[Item]]) -> Callable[[], Iterable[Item]]:
+    """Add the items a section above agency checks (called at start-up)."""
+    _providers.append(provider)
+    return provider
 
 
 def _admin(name: str, *args) -> str:
@@ -218,6 +229,9 @@ def _items():
         Article.objects.published().aggregate(latest=Max("published_at"))["latest"],
     )
     yield news
+
+    for provider in _providers:
+        yield from provider()
 
     with translation.override("en"):
         english_url = reverse("agency:home")

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     # The project on top, then the content apps, then the shared apps they stand on.
     "culture_portal",
     "questions",
+    "consultations",
     "work_plans",
     "agency",
     "news",
@@ -255,6 +256,9 @@ PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 15 * 1024 * 1024))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 25_000_000))
 PHOTO_RENDITION_WIDTHS = (320, 640, 1024, 1600)
 DOCUMENT_FILE_MAX_BYTES = int(os.environ.get("DOCUMENT_FILE_MAX_BYTES", 30 * 1024 * 1024))
+# Days the e-mail and phone of a comment on a draft are kept after its period closed, for
+# the office to answer; then `erase_expired_comment_contacts` erases them.
+CONSULTATION_CONTACT_RETENTION_DAYS = int(os.environ.get("CONSULTATION_CONTACT_RETENTION_DAYS", 90))
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
 
 # load_demo's accounts get random passwords with DEBUG on, kept here for each database

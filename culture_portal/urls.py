@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
+from consultations.sitemaps import DraftSitemap
 from culture_portal import views
 from culture_portal.sitemaps import StaticPagesSitemap
 from documents.sitemaps import DocumentSitemap
@@ -24,6 +25,7 @@ sitemaps = {
     "institutions": InstitutionSitemap,
     "documents": DocumentSitemap,
     "questions": QuestionSitemap,
+    "drafts": DraftSitemap,
 }
 
 urlpatterns = [
@@ -35,6 +37,7 @@ urlpatterns = [
     path("lich-cong-tac/", include("schedule.urls")),
     path("thu-tuc-hanh-chinh/", include("services.urls")),
     path("hoi-dap/", include("questions.urls")),
+    path("du-thao/", include("consultations.urls")),
     path("tim-kiem/", SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -105,6 +105,7 @@ def make_staff(django_user_model, username, group=None, **extra):
                 emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
 
             from agency.roles import ROLES as AGENCY_ROLES
+            from consultations.roles import ROLES as CONSULTATION_ROLES
             from documents.roles import ROLES as DOCUMENT_ROLES
             from institutions.roles import ROLES as INSTITUTION_ROLES
             from news.roles import ROLES as NEWS_ROLES
@@ -123,6 +124,7 @@ def make_staff(django_user_model, username, group=None, **extra):
                 SCHEDULE_ROLES,
                 SERVICE_ROLES,
                 QUESTION_ROLES,
+                CONSULTATION_ROLES,
             ):
                 sync_groups(apps, roles, in_migration=False)
             sync_groups(apps, {"Lãnh đạo": ["audit.view_auditevent"]}, in_migration=False)

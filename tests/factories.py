@@ -327,6 +327,45 @@ class EntryFactory(factory.django.DjangoModelFactory):
     location = "Phòng họp số 1"
 
 
+class DraftFactory(factory.django.DjangoModelFactory):
+    """A draft published and open for comments today, for three more weeks."""
+
+    class Meta:
+        model = "consultations.Draft"
+
+    title = factory.Sequence(lambda n: f"Dự thảo Quy chế quản lý nhà văn hóa số {n}")
+    abstract = "Quy định việc quản lý, sử dụng nhà văn hóa thôn, tổ dân phố."
+    office = factory.SubFactory(OfficeFactory)
+    opens_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=3))
+    closes_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=20))
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class DraftFileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "consultations.DraftFile"
+
+    draft = factory.SubFactory(DraftFactory)
+    file = factory.LazyFunction(lambda: pdf_file("du-thao.pdf"))
+    title = "Dự thảo"
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """An approved comment, with the commenter's contact details."""
+
+    class Meta:
+        model = "consultations.Comment"
+
+    draft = factory.SubFactory(DraftFactory)
+    name = factory.Sequence(lambda n: f"Nguyễn Văn Dân {n}")
+    email = factory.Sequence(lambda n: f"dan{n}@example.com")
+    phone = "0912 345 678"
+    section = "Điều 6"
+    body = factory.Sequence(lambda n: f"Đề nghị mở cửa nhà văn hóa buổi tối, ý kiến số {n}.")
+    status = "approved"
+
+
 def staff_world():
     """One of each thing staff handle in the admin, and one account per role (named people,
     as in the demo): for tests that walk the admin as each role."""

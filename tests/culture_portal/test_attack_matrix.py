@@ -766,6 +766,7 @@ def office_objects():
         AgencyPageFactory,
         DocumentFactory,
         DocumentTypeFactory,
+        DraftFactory,
         FieldFactory,
         IssuerFactory,
         LeaderFactory,
@@ -777,6 +778,7 @@ def office_objects():
         abstract=f"Quy chế {MARK}", type=DocumentTypeFactory(name=f"Quyết định {MARK}")
     )
     return {
+        "consultations.draft": DraftFactory(title=f"Dự thảo Quy chế {MARK}"),
         "documents.document": document,
         "documents.documenttype": document.type,
         "documents.field": FieldFactory(name=f"Lĩnh vực {MARK}"),
@@ -889,6 +891,38 @@ def test_questions(client, request, role):
     assert gone == (role in QUESTION_HANDLERS), role
 
 
+@pytest.mark.parametrize("role", [*ROLES, "office"])
+def test_comments_on_drafts(client, request, role):
+    """Citizens' comments: the office moderates them and alone sees their contact details;
+    no one adds one in the admin (they come from the public form)."""
+    from tests.factories import CommentFactory
+
+    comment = CommentFactory(
+        body=f"Góp ý {MARK}", email="alpha.dan@example.com", phone="0911 222 333"
+    )
+    sign_in(client, request, role)
+    allowed = role in OFFICE_KEEPERS
+    listing = client.get(reverse("admin:consultations_comment_changelist"))
+    change = client.get(admin_url(comment, "change"))
+    assert (listing.status_code == 200) == allowed, role
+    assert shown(change) == allowed, role
+    assert ("alpha.dan@example.com" in change.content.decode()) == allowed, role
+    assert client.get(reverse("admin:consultations_comment_add")).status_code in (302, 403)
+    before = snapshot(comment)
+    post(
+        client,
+        reverse("admin:consultations_comment_changelist"),
+        {"action": "reject_selected", "_selected_action": [comment.pk]},
+    )
+    rejected = snapshot(comment)["status"] == "rejected"
+    assert rejected == allowed, role
+    if not allowed:
+        assert snapshot(comment) == before
+    post(client, admin_url(comment, "delete"), {"post": "yes"})
+    gone = not type(comment)._default_manager.filter(pk=comment.pk).exists()
+    assert gone == allowed, role
+
+
 # Every admin and leader URL is in the matrix ------------------------------------------------
 
 COVERED_ADMIN_MODELS = {
@@ -917,6 +951,8 @@ COVERED_ADMIN_MODELS = {
     "services_procedure": "test_office_sections",
     "questions_question": "test_questions",
     "questions_topic": "test_questions",
+    "consultations_draft": "test_office_sections",
+    "consultations_comment": "test_comments_on_drafts",
     "auth_user": "test_shared_lists_and_settings",
     "auth_group": "test_shared_lists_and_settings",
     # django-axes' records: superusers only (no group holds a permission on them).
@@ -985,6 +1021,11 @@ PUBLIC_URLS = {
     "questions:received",
     "questions:track",
     "questions:erase",
+    "consultations:list",
+    "consultations:detail",
+    "consultations:comment",
+    "consultations:comment-received",
+    "consultations:file",
 }
 
 
@@ -1042,6 +1083,7 @@ def test_every_admin_and_leader_url_is_in_the_matrix():
         "services",
         "agency",
         "questions",
+        "consultations",
     ):
         site_urls |= {f"{app}:{name}" for name in names(get_resolver(f"{app}.urls").url_patterns)}
     unclassified = site_urls - PUBLIC_URLS - set(LEADER_URLS)

@@ -46,6 +46,7 @@ PAGES = {
     ),
     "places": ("institutions:places", [], ["truoc-2025", "page"]),
     "plans": ("work_plans:year", [2026], ["page", "q"]),
+    "drafts": ("consultations:list", [], ["page"]),
 }
 
 

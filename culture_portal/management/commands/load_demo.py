@@ -4,6 +4,7 @@ from django.db import transaction
 
 from accounts import demo as demo_accounts
 from agency import demo as agency_demo
+from consultations import demo as consultations_demo
 from documents import demo as documents_demo
 from identity import demo as identity_demo
 from institutions import demo as institutions_demo
@@ -67,6 +68,8 @@ class Command(BaseCommand):
                 **services_demo.load(),
                 **questions_demo.load(),
             }
+            # After the agency (the drafting office) and the register (the issued document).
+            agency.update(consultations_demo.load())
         return news, institutions, units, plans, agency
 
     def report(self, news, institutions, units, plans, agency):
@@ -79,7 +82,8 @@ class Command(BaseCommand):
                 f"{agency['documents']} văn bản, {agency['weeks']} tuần lịch công tác, "
                 f"{agency['leaders']} lãnh đạo, {agency['offices']} phòng, đơn vị, "
                 f"{agency['procedures']} thủ tục hành chính, "
-                f"{agency['questions']} câu hỏi ({agency['answered_questions']} đã trả lời)."
+                f"{agency['questions']} câu hỏi ({agency['answered_questions']} đã trả lời), "
+                f"{agency['drafts']} dự thảo lấy ý kiến."
             )
         )
         accounts = news["accounts"] + institutions["accounts"] + agency["accounts"]
