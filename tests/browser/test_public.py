@@ -221,3 +221,17 @@ def test_institution_pages_are_accessible_on_phone_and_desktop(desktop, phone, c
     desktop.click(".article__institutions >> text=Bảo tàng tỉnh Hòa Bình")
     desktop.click(".banner >> text=Bảo tàng tỉnh Phú Thọ")
     assert desktop.locator("h1").inner_text() == "Bảo tàng tỉnh Phú Thọ"
+
+
+def test_menu_and_search_box_share_one_line_on_a_desktop(desktop, content):
+    """Nine sections in the menu: on a 1280 px screen the search box still sits beside them."""
+    desktop.open("/")
+    links = desktop.locator("#site-nav .site-nav__list > li:not(.site-nav__language) > a")
+    assert links.count() >= 9
+    search = desktop.locator("#site-search").bounding_box()
+    for index in range(links.count()):
+        box = links.nth(index).bounding_box()
+        assert abs(box["y"] - links.nth(0).bounding_box()["y"]) < 1, links.nth(index).inner_text()
+    first = links.nth(0).bounding_box()
+    assert search["y"] < first["y"] + first["height"], "the search box wrapped below the menu"
+    assert desktop.page.evaluate("document.documentElement.scrollWidth") <= 1280
