@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from documents.files import CONTENT_TYPES, DocumentFileField
+from documents.files import DocumentFileField
+from documents.models import AttachedFile
 from institutions.models import phone_validator
 from vietnamese.fields import AutoSlugField, EmailField, LineField, ParagraphsField
 from vietnamese.text import vietnamese_slugify
@@ -178,9 +179,11 @@ def draft_file_name(instance, filename: str) -> str:
     return f"du-thao/{year}/{stem}-{uuid.uuid4().hex[:8]}{extension}"
 
 
-class DraftFile(models.Model):
-    """A file of a draft (its text, an explanatory report): PDF, DOC or DOCX, checked by its
-    content when uploaded, as the documents register's files are (documents/files.py)."""
+class DraftFile(AttachedFile):
+    """A file of a draft (its text, an explanatory report), checked as the documents
+    register's files are."""
+
+    default_title = _("Toàn văn dự thảo")
 
     draft = models.ForeignKey(
         Draft, verbose_name=_("dự thảo"), on_delete=models.CASCADE, related_name="files"
@@ -198,32 +201,15 @@ class DraftFile(models.Model):
         help_text=_("Ví dụ: Dự thảo, Tờ trình, Bảng so sánh. Bỏ trống: “Toàn văn dự thảo”."),
     )
     size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0, editable=False)
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     history = HistoricalRecords(verbose_name=_("lịch sử tệp dự thảo"))
 
-    class Meta:
+    class Meta(AttachedFile.Meta):
         verbose_name = _("tệp dự thảo")
         verbose_name_plural = _("tệp dự thảo")
-        ordering = ["order", "pk"]
-
-    def __str__(self):
-        return self.display_title
 
     def get_absolute_url(self):
         return reverse("consultations:file", kwargs={"slug": self.draft.slug, "pk": self.pk})
-
-    @property
-    def display_title(self) -> str:
-        return self.title or str(_("Toàn văn dự thảo"))
-
-    @property
-    def format(self) -> str:
-        return PurePath(self.file.name).suffix.lower().lstrip(".")
-
-    @property
-    def content_type(self) -> str:
-        return CONTENT_TYPES.get(self.format, "application/octet-stream")
 
 
 class CommentQuerySet(models.QuerySet):

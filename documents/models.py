@@ -385,9 +385,42 @@ class Document(models.Model):
         return self.get_status_display()
 
 
-class DocumentFile(models.Model):
-    """A file of a document (the signed text, an annex): PDF, DOC or DOCX, checked by its
-    content when uploaded (documents/files.py)."""
+class AttachedFile(models.Model):
+    """A file attached to a document or a draft: PDF, DOC or DOCX, checked by its content
+    when uploaded (documents/files.py), named by its title or by the kind's default."""
+
+    default_title = ""
+
+    # Each kind declares `file`, then `size` (the file field writes the size when it saves,
+    # so the size comes after it among the fields), and `title`.
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        return self.title or str(self.default_title)
+
+    @property
+    def format(self) -> str:
+        """pdf, doc or docx: the stored name's extension, which the upload's check set from
+        the content."""
+        return PurePath(self.file.name).suffix.lower().lstrip(".")
+
+    @property
+    def content_type(self) -> str:
+        return CONTENT_TYPES.get(self.format, "application/octet-stream")
+
+
+class DocumentFile(AttachedFile):
+    """A file of a document (the signed text, an annex)."""
+
+    default_title = _("Toàn văn")
 
     document = models.ForeignKey(
         Document, verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="files"
@@ -405,31 +438,12 @@ class DocumentFile(models.Model):
         help_text=_("Ví dụ: Toàn văn, Phụ lục. Bỏ trống: “Toàn văn”."),
     )
     size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0, editable=False)
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     history = HistoricalRecords(verbose_name=_("lịch sử tệp văn bản"))
 
-    class Meta:
+    class Meta(AttachedFile.Meta):
         verbose_name = _("tệp văn bản")
         verbose_name_plural = _("tệp văn bản")
-        ordering = ["order", "pk"]
-
-    def __str__(self):
-        return self.display_title
 
     def get_absolute_url(self):
         return reverse("documents:file", kwargs={"slug": self.document.slug, "pk": self.pk})
-
-    @property
-    def display_title(self) -> str:
-        return self.title or str(_("Toàn văn"))
-
-    @property
-    def format(self) -> str:
-        """pdf, doc or docx: the stored name's extension, which the upload's check set from
-        the content."""
-        return PurePath(self.file.name).suffix.lower().lstrip(".")
-
-    @property
-    def content_type(self) -> str:
-        return CONTENT_TYPES.get(self.format, "application/octet-stream")
