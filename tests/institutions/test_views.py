@@ -1,10 +1,12 @@
 from datetime import date
 
 import pytest
+from django.db import connection, transaction
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from institutions.models import Institution, Level
+from institutions.views import InstitutionListView
 from tests.factories import (
     AdministrativeUnitFactory,
     ArticleFactory,
@@ -277,3 +279,22 @@ def test_units_of_one_name_are_told_apart_wherever_one_is_chosen(client, leader)
         assert html.count("Đồng Tháp (đến 30/06/2025)") == 1, url
         assert f'value="{new.pk}"' in html or f"province={new.pk}" in html, url
     assert str(old) == "tỉnh Đồng Tháp (đến 30/06/2025)" and str(new) == "tỉnh Đồng Tháp"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the index is PostgreSQL's")
+def test_directory_pages_read_the_vietnamese_order_from_an_index():
+    """Each page of the directory starts from the index on the Vietnamese sort key (a
+    migration makes it): without it PostgreSQL computes the key for every public institution
+    and sorts them all, for every page (170 ms at 2,000 institutions)."""
+    for name in ("Nhà văn hóa ấp 1", "Thư viện xã Mỹ Hiệp", "Đội chiếu bóng lưu động"):
+        InstitutionFactory(name=name)
+    view = InstitutionListView()
+    view.request = None
+    sql, params = view.get_queryset()[:20].query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Few rows here: rule out the plans a small table would get anyway.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "institutions_listing_vi" in plan, plan
