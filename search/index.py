@@ -8,13 +8,14 @@ An app makes a kind of content searchable by declaring a `Source` in its own
         kind = "news"
         model = "news.Article"
         ...
-        def entry(self, article) -> index.Entry | None: ...
+        def entry(self, article) -> index.Entry: ...
 
 Every save or deletion of the source's model rewrites its one `SearchEntry`, in the saving
 transaction (rolled back with it). A source names the fields of other models its entries
 show (`follows`: a category's name on its articles), so that renaming one rewrites theirs.
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -55,8 +56,9 @@ class Follow:
     fields: tuple[str, ...]  # what the entries show of it ("name",)
 
 
-class Source:
-    """One kind of searchable content, declared by the app that owns it."""
+class Source(ABC):
+    """One kind of searchable content, declared by the app that owns it: a kind without
+    `entry` cannot be registered (Python refuses to make it)."""
 
     kind: str = ""  # stored in SearchEntry.kind
     model: str = ""  # "app_label.ModelName"
@@ -73,8 +75,10 @@ class Source:
         """The objects that have an entry (one each), with what `entry` reads."""
         return self.get_model()._default_manager.all()
 
+    @abstractmethod
     def entry(self, obj) -> Entry:
-        raise NotImplementedError
+        """What the index stores of `obj` (every object of `queryset()` has one): its title,
+        address, date, text and whether the site search shows it."""
 
     def newest(self, count: int) -> list:
         """What the search page offers when nothing is found (empty: nothing)."""

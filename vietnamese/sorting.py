@@ -18,6 +18,7 @@ PostgreSQL it is `translate()` compared byte by byte (COLLATE "C"); SQLite has n
 
 import unicodedata
 
+from django.db import NotSupportedError
 from django.db.models import Func, TextField
 
 ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -69,7 +70,8 @@ class SortKey(Func):
         if connection.vendor == "sqlite":
             return super().as_sql(compiler, connection, function=SQLITE_FUNCTION)
         if connection.vendor != "postgresql":
-            raise NotImplementedError(f"SortKey on {connection.vendor}")
+            # The portal runs on SQLite and PostgreSQL only (settings.DATABASES).
+            raise NotSupportedError(f"Vietnamese order is not available on {connection.vendor}")
         sql, params = compiler.compile(self.source_expressions[0])
         text = f"COALESCE({sql}, '')"
         key = (
