@@ -46,16 +46,6 @@ def count_links(text: str) -> int:
     return len(_LINK.findall(text or ""))
 
 
-def setting(name: str):
-    defaults = {
-        "PUBLIC_FORM_MIN_SECONDS": 3,
-        "PUBLIC_FORM_MAX_AGE": 2 * 60 * 60,
-        "PUBLIC_FORM_MAX_LINKS": 2,
-        "PUBLIC_FORM_MAX_CHARS": 5000,
-    }
-    return getattr(settings, name, defaults[name])
-
-
 class ProtectedFormMixin:
     """Mix into a Form or ModelForm (before it): adds the honeypot and the timestamp."""
 
@@ -68,7 +58,7 @@ class ProtectedFormMixin:
         )
         self.fields[TIMESTAMP] = forms.CharField(required=False, widget=forms.HiddenInput)
         self.fields[TIMESTAMP].initial = self.issue_timestamp()
-        limit = setting("PUBLIC_FORM_MAX_CHARS")
+        limit = settings.PUBLIC_FORM_MAX_CHARS
         for name, field in self.fields.items():
             if name in (HONEYPOT, TIMESTAMP) or not isinstance(field, forms.CharField):
                 continue
@@ -110,9 +100,9 @@ class ProtectedFormMixin:
         except (signing.BadSignature, TypeError, ValueError):
             return _TAMPERED
         age = time.time() - shown
-        if age < setting("PUBLIC_FORM_MIN_SECONDS"):
+        if age < settings.PUBLIC_FORM_MIN_SECONDS:
             return _TOO_FAST
-        if age > setting("PUBLIC_FORM_MAX_AGE"):
+        if age > settings.PUBLIC_FORM_MAX_AGE:
             return _TOO_OLD
         return None
 
@@ -131,7 +121,7 @@ class ProtectedFormMixin:
 
     def is_link_heavy(self) -> bool:
         """More links than PUBLIC_FORM_MAX_LINKS in what was typed: hold it for review."""
-        return self.link_count() > setting("PUBLIC_FORM_MAX_LINKS")
+        return self.link_count() > settings.PUBLIC_FORM_MAX_LINKS
 
     @classmethod
     def refilled(cls, data, **kwargs):

@@ -22,16 +22,6 @@ from django.utils.translation import gettext, ngettext
 
 from accounts.counting import count_hit
 
-
-def _setting(name: str) -> int:
-    defaults = {
-        "PUBLIC_FORM_RATE_WINDOW": 60 * 60,
-        "PUBLIC_FORM_RATE_PER_ADDRESS": 10,
-        "PUBLIC_FORM_RATE_PER_CONTACT": 3,
-    }
-    return int(getattr(settings, name, defaults[name]))
-
-
 # Refusals beyond this many in a window get a light page without the form: a person refused
 # once or twice sees their text again; a flood costs each app server little.
 REFUSALS_WITH_FORM = 3
@@ -85,7 +75,7 @@ def normalise_contact(value: str) -> str:
 
 def _take(kind: str, scope: str, value: str, limit: int) -> Refusal | None:
     digest = hashlib.sha256(f"{scope}:{value}".encode()).hexdigest()[:32]
-    count = count_hit(f"public-form:{kind}:{digest}", window=_setting("PUBLIC_FORM_RATE_WINDOW"))
+    count = count_hit(f"public-form:{kind}:{digest}", window=settings.PUBLIC_FORM_RATE_WINDOW)
     if count.value is not None and count.value > limit:
         return Refusal(
             seconds=count.seconds_left, by_contact=kind == "contact", excess=count.value - limit
@@ -95,18 +85,14 @@ def _take(kind: str, scope: str, value: str, limit: int) -> Refusal | None:
 
 def take_address(request, scope: str) -> Refusal | None:
     """Count one submission of form `scope` from this client; a Refusal beyond the limit."""
-    return _take(
-        "address", scope, client_address(request), _setting("PUBLIC_FORM_RATE_PER_ADDRESS")
-    )
+    return _take("address", scope, client_address(request), settings.PUBLIC_FORM_RATE_PER_ADDRESS)
 
 
 def take_contact(scope: str, *contacts: str) -> Refusal | None:
     """Count one submission of form `scope` naming these contacts; a Refusal beyond the limit."""
     refusal = None
-    for contact in {normalise_contact(c) for c in contacts if c and normalise_contact(c)}:
-        refusal = (
-            _take("contact", scope, contact, _setting("PUBLIC_FORM_RATE_PER_CONTACT")) or refusal
-        )
+    for contact in {normalise_contact(c) for c in contacts} - {""}:
+        refusal = _take("contact", scope, contact, settings.PUBLIC_FORM_RATE_PER_CONTACT) or refusal
     return refusal
 
 
