@@ -62,8 +62,16 @@ def submit_answer(question: Question, *, by) -> Question:
 
 
 def approve(question: Question, *, by) -> Question:
-    """A leader approves the answer: public (if the asker agreed), and the asker is told."""
-    if question.status != S.REVIEW:
+    """A leader approves the answer: public (if the asker agreed), and the asker is told.
+    The status is read again under a row lock: two leaders approving the same answer at once
+    publish it (and e-mail the asker) once."""
+    current = (
+        Question.objects.select_for_update()
+        .filter(pk=question.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if question.status != S.REVIEW or current != S.REVIEW:
         raise ValidationError(_("Chỉ duyệt được câu trả lời đang chờ lãnh đạo duyệt."))
     now = timezone.now()
     question.status = S.ANSWERED

@@ -195,3 +195,21 @@ def test_list_and_page_queries_are_bounded(client, django_assert_max_num_queries
     with django_assert_max_num_queries(8):
         page = client.get(reverse("questions:list") + f"?topic={question.topic.slug}")
     assertContains(page, question.title)
+
+
+def test_two_leaders_approving_at_once_publish_and_notify_once(leader):
+    """The second leader's page was opened before the first approved: their approval is
+    refused with a message, the asker gets one e-mail."""
+    from django.core.exceptions import ValidationError
+
+    from questions import answering
+
+    office = OfficeFactory()
+    question = open_question(status="review", office=office, answer="Trả lời.", email=EMAIL)
+    seen_by_second = Question.objects.get(pk=question.pk)
+    with django_capture_on_commit():
+        answering.approve(question, by=leader)
+        with pytest.raises(ValidationError, match="đang chờ lãnh đạo duyệt"):
+            answering.approve(seen_by_second, by=leader)
+    assert len(mail.outbox) == 1
+    assert Question.objects.get(pk=question.pk).status == Question.Status.ANSWERED
