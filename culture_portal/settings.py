@@ -133,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "identity.context_processors.site_identity",
+                "page_cache.fragments.kinds",
             ],
         },
     },
@@ -290,12 +291,18 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
-# Rendered fragments (article cards) keyed by their objects' versions: a key never names two
-# contents, so each worker may keep them in its own memory, with no round trip to Redis.
+# Rendered fragments of pages (page_cache/fragments.py), keyed by the versions of what they
+# show: a key never names two contents, so each worker keeps those it uses in its own memory
+# (within a bound in bytes), in front of Redis where one worker's rendering serves the others.
 CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": "page_cache.backends.TieredCache",
     "LOCATION": "culture-portal-fragments",
-    "OPTIONS": {"MAX_ENTRIES": 5000},
+    "TIMEOUT": 600,
+    "OPTIONS": {
+        "MAX_ENTRIES": 20000,
+        "MAX_BYTES": int(os.environ.get("FRAGMENT_CACHE_BYTES", 32 * 1024 * 1024)),
+        "SHARED": "default" if REDIS_URL else None,
+    },
 }
 DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

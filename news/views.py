@@ -1,6 +1,7 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -43,24 +44,34 @@ class CategoryArticleListView(ArticleListView):
 
 
 class ArticleDetailView(BreadcrumbsMixin, DetailView):
+    """The article page. Its text, photos and links are a fragment kept between requests
+    (templates/news/article_detail.html); what it needs beyond the article itself is read
+    only when that fragment is rendered (`view.full`, `view.body_items`, `view.related`)."""
+
     template_name = "news/article_detail.html"
 
     def get_queryset(self):
         articles = (
             Article.objects.all() if can_preview(self.request.user) else Article.objects.published()
         )
-        # The institutions it names that the public site shows (one withdrawn is not named).
+        return articles.select_related("category")
+
+    @cached_property
+    def full(self) -> Article:
+        """The article with its photos, the institutions it names that the public site shows
+        (one withdrawn is not named) and the documents it cites."""
         public = Prefetch("institutions", queryset=Institution.objects.public())
         cited = Prefetch("cited_documents", queryset=Document.objects.select_related("type"))
-        return articles.select_related("category").prefetch_related("photos", public, cited)
+        prefetch_related_objects([self.object], "photos", public, cited)
+        return self.object
 
-    def get_context_data(self, **kwargs):
-        article = self.object
-        return super().get_context_data(
-            body_items=body_with_links(article, article.body_with_photos()),
-            related=article.related(),
-            **kwargs,
-        )
+    @cached_property
+    def body_items(self) -> list[dict]:
+        return body_with_links(self.full, self.full.body_with_photos())
+
+    @cached_property
+    def related(self) -> list[Article]:
+        return self.object.related()
 
     def get_breadcrumbs(self):
         crumbs = [Crumb(_("Tin tức"), reverse("news:article-list"))]

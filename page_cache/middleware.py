@@ -130,28 +130,33 @@ def _log_error(message: str, *args) -> None:
         logger.error(message, *args)
 
 
-def _write_new_version(*, retry: bool = False) -> bool:
-    """Set a new content version; True once it is read back.
+def _write_new_version(labels=(), *, retry: bool = False) -> bool:
+    """Set a new content version, and of the content kinds (apps) named; True once it is
+    read back.
 
     Redis at its memory limit refuses the write, and django-redis only logs that: the old
     version would stay, with every page cached under it. Then the version is deleted (Redis
-    allows deletions when full), so that no process serves a page from the cache until a
-    new version can be written.
+    allows deletions when full), so that no process serves a page or a fragment from the
+    cache until a new version can be written; and then every kind gets a new one, as which
+    of them changed meanwhile is not known.
     """
     version = uuid.uuid4().hex
-    _cache().set(VERSION_KEY, version, None)
-    found = _cache().get(VERSION_KEY)
-    if found == version:
+    if _state.unwritten or retry:
+        labels = _watched_labels
+    keys = [VERSION_KEY, *(kind_key(label) for label in labels)]
+    _cache().set_many(dict.fromkeys(keys, version), None)
+    found = _cache().get_many(keys)
+    if all(found.get(key) == version for key in keys):
         _state.unwritten = False
         return True
-    if found is not None:
+    if VERSION_KEY in found:
         _cache().delete(VERSION_KEY)
     _state.unwritten = True
     message = (
         "The content version could not be written to the cache (%s); pages are not served "
         "from the cache until it can be."
     )
-    reason = "refused" if found is not None else "unreachable"
+    reason = "refused" if found else "unreachable"
     if retry:
         _log_error(message, reason)
     else:
@@ -173,12 +178,28 @@ def content_version() -> str | None:
     return version
 
 
-def bump_content_version(**kwargs) -> None:
+def kind_key(label: str) -> str:
+    """The cache key of the version of one kind of content (an app's models)."""
+    return f"content-version:{label}"
+
+
+# The apps whose content is watched, and those changed in this thread's transactions whose
+# versions are written again at the commit.
+_watched_labels: list[str] = []
+_pending = threading.local()
+
+
+def bump_content_version(sender=None, **kwargs) -> None:
     # Now, for the rest of this request; and again once the change is committed, so that a
     # page rendered by another request meanwhile (from the data before the commit) is not
     # kept under the new version. The primary's WAL position is noted at that point for the
     # read replica (replicas/routers.py).
-    _write_new_version()
+    labels = [sender._meta.app_label] if sender is not None else _watched_labels
+    _write_new_version(labels)
+    pending = getattr(_pending, "labels", None)
+    if pending is None:
+        pending = _pending.labels = set()
+    pending.update(labels)
     # Once per transaction: an import saving a thousand rows bumps once at its commit. (Looked
     # up in the pending callbacks rather than flagged, so that a rolled-back savepoint that
     # took the first registration with it does not leave the commit without one.)
@@ -192,7 +213,11 @@ def bump_content_version(**kwargs) -> None:
 
 def _bump_after_commit() -> None:
     note_primary_position()
-    _write_new_version()
+    # Every kind changed in this thread since the last commit (a rolled-back change among
+    # them only costs a fragment rendered again).
+    labels = getattr(_pending, "labels", None) or set(_watched_labels)
+    _pending.labels = set()
+    _write_new_version(sorted(labels))
 
 
 _next_changes: list[Callable[[], datetime | None]] = []
@@ -204,16 +229,48 @@ def changes_at(next_change: Callable[[], datetime | None]) -> None:
     _next_changes.append(next_change)
 
 
-def seconds_to_next_change(version: str) -> int:
-    """Seconds until content next changes by itself (cached per content version)."""
-    key = f"next-change:{version}"
-    moment = _cache().get(key)
+NEXT_CHANGE_KEY = "next-change"
+_UNREAD = object()
+
+
+def next_change_moment(version: str, entry=_UNREAD) -> datetime:
+    """When content next changes by itself, as found for this content version (kept in the
+    cache with it; `entry` is that cache entry when the caller has read it already)."""
+    if entry is _UNREAD:
+        entry = _cache().get(NEXT_CHANGE_KEY)
     now = timezone.now()
-    if moment is None or moment <= now:
-        moments = [m for m in (next_change() for next_change in _next_changes) if m]
-        moment = min(moments, default=None) or now + timedelta(days=1)
-        _cache().set(key, moment, max(1, int((moment - now).total_seconds())))
-    return max(0, int((moment - now).total_seconds()))
+    if entry and entry[0] == version and entry[1] > now:
+        return entry[1]
+    moments = [m for m in (next_change() for next_change in _next_changes) if m]
+    moment = min(moments, default=None) or now + timedelta(days=1)
+    _cache().set(NEXT_CHANGE_KEY, (version, moment), max(1, int((moment - now).total_seconds())))
+    return moment
+
+
+def seconds_to_next_change(version: str) -> int:
+    """Seconds until content next changes by itself."""
+    return max(0, int((next_change_moment(version) - timezone.now()).total_seconds()))
+
+
+def kind_versions() -> dict[str, str]:
+    """A token per kind of content (app label) that changes whenever its content does: saved,
+    deleted, or changed by itself at a set time. Read in one round trip to the cache. Empty
+    when the versions cannot be trusted (a change not yet written, the cache unreachable or
+    full)."""
+    if _state.unwritten and not _write_new_version(retry=True):
+        return {}
+    keys = {label: kind_key(label) for label in _watched_labels}
+    found = _cache().get_many([VERSION_KEY, NEXT_CHANGE_KEY, *keys.values()])
+    version = found.get(VERSION_KEY) or content_version()
+    if version is None:
+        return {}
+    missing = [key for key in keys.values() if key not in found]
+    if missing:
+        for key in missing:
+            _cache().add(key, uuid.uuid4().hex, None)
+        found.update(_cache().get_many(missing))
+    clock = int(next_change_moment(version, found.get(NEXT_CHANGE_KEY)).timestamp())
+    return {label: f"{found[key]}.{clock}" for label, key in keys.items() if key in found}
 
 
 def room_for_variant(version: str, path: str, timeout: int) -> bool:
@@ -230,6 +287,8 @@ def room_for_variant(version: str, path: str, timeout: int) -> bool:
 def watch(app_config) -> None:
     """Any save or deletion of the app's models renews cached pages (called from the app's
     `ready`). A model with `page_cache_ignore = True`, and the version history, are left out."""
+    if app_config.label not in _watched_labels:
+        _watched_labels.append(app_config.label)
     for model in app_config.get_models():
         if model._meta.label.split(".")[1].startswith("Historical"):
             continue
