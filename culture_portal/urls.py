@@ -8,18 +8,19 @@ from django.views.i18n import JavaScriptCatalog
 
 from consultations.sitemaps import DraftSitemap
 from culture_portal import views
-from culture_portal.sitemaps import StaticPagesSitemap
+from culture_portal.sitemaps import StaticPagesSitemap, kept
 from documents.sitemaps import DocumentSitemap
 from institutions.sitemaps import InstitutionSitemap
 from navigation.sitemaps import index as sitemap_index
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from page_cache.canonical import reads_query
+from page_cache.middleware import watched_labels
 from questions.sitemaps import QuestionSitemap
 from search.views import SearchView
 from uploads.views import media
 
 sitemaps = {
-    "pages": StaticPagesSitemap,
+    "pages": StaticPagesSitemap,  # the home page, lists and the agency's pages: every kind
     "categories": CategorySitemap,
     "articles": ArticleSitemap,
     "institutions": InstitutionSitemap,
@@ -27,6 +28,14 @@ sitemaps = {
     "questions": QuestionSitemap,
     "drafts": DraftSitemap,
 }
+
+
+def section_kinds(section: str) -> list[str]:
+    """The kinds of content a sitemap section lists: its sitemap's app, or every kind."""
+    sitemap = sitemaps.get(section)
+    app = sitemap.__module__.partition(".")[0] if sitemap else ""
+    return [app] if app in watched_labels() else watched_labels()
+
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -44,13 +53,13 @@ urlpatterns = [
     # An index of sections, each paginated (news: 1,000 addresses a page).
     path(
         "sitemap.xml",
-        sitemap_index,
+        kept(sitemap_index, lambda section: watched_labels()),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        reads_query("p")(sitemap_views.sitemap),
+        reads_query("p")(kept(sitemap_views.sitemap, section_kinds)),
         {"sitemaps": sitemaps, "template_name": "sitemap_section.xml"},
         name="sitemap-section",
     ),

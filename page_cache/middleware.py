@@ -189,6 +189,11 @@ _watched_labels: list[str] = []
 _pending = threading.local()
 
 
+def watched_labels() -> list[str]:
+    """The apps whose content is watched (their kinds have versions)."""
+    return list(_watched_labels)
+
+
 def bump_content_version(sender=None, **kwargs) -> None:
     # Now, for the rest of this request; and again once the change is committed, so that a
     # page rendered by another request meanwhile (from the data before the commit) is not

@@ -41,7 +41,11 @@ def test_publish_now_sets_time_and_publisher(publisher):
 ARTICLES_SITEMAP = "/sitemap-articles.xml"
 
 
-def test_scheduled_article_appears_by_itself_when_its_time_comes(client, publisher, monkeypatch):
+@pytest.mark.parametrize("page_cache_seconds", [600, 0], ids=["pages kept", "fragments only"])
+def test_scheduled_article_appears_by_itself_when_its_time_comes(
+    client, publisher, monkeypatch, settings, page_cache_seconds
+):
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
     article = ArticleFactory(title="Tin hẹn giờ", status=Article.Status.REVIEW, published_at=None)
     publishing.publish_article(article, by=publisher, at=timezone.now() + timedelta(minutes=2))
     list_url = reverse("news:article-list")

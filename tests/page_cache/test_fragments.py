@@ -62,3 +62,42 @@ def test_kept_cards_render_as_fresh_ones(client, django_assert_max_num_queries):
     assert kept == fresh
     caches["fragments"].clear()
     assert client.get(reverse("home")).content == fresh
+
+
+def test_the_article_page_shows_every_edit_at_once(client, django_assert_max_num_queries):
+    from identity.models import SiteIdentity
+    from tests.factories import DocumentFactory, InstitutionFactory
+
+    article = ArticleFactory(title="Tin có thiết chế", body="<p>Đoạn đầu của tin.</p>")
+    library = InstitutionFactory(name="Thư viện tỉnh cũ")
+    document = DocumentFactory(abstract="Trích yếu văn bản cũ")
+    article.institutions.add(library)
+    article.cited_documents.add(document)
+    ArticleFactory(title="Tin khác cũ", category=article.category)
+    url = article.get_absolute_url()
+    for old in ("Tin có thiết chế", "Đoạn đầu của tin.", "Thư viện tỉnh cũ", "Tin khác cũ"):
+        assertContains(client.get(url), old)
+    with django_assert_max_num_queries(1):  # kept: the article's own row only
+        assertContains(client.get(url), "Trích yếu văn bản cũ")
+    article.title, article.body = "Tin đã sửa tiêu đề", "<p>Đoạn đã viết lại.</p>"
+    article.save()
+    library.name = "Thư viện tỉnh mới"
+    library.save()
+    document.abstract = "Trích yếu văn bản mới"
+    document.save()
+    ArticleFactory(title="Tin khác mới", category=article.category)
+    identity = SiteIdentity.load()
+    identity.name = "Sở Văn hóa đổi tên"
+    identity.save()
+    page = client.get(url)
+    for new in (
+        "Tin đã sửa tiêu đề",
+        "Đoạn đã viết lại.",
+        "Thư viện tỉnh mới",
+        "Trích yếu văn bản mới",
+        "Tin khác mới",
+        "Sở Văn hóa đổi tên",
+    ):
+        assertContains(page, new)
+    for old in ("Tin có thiết chế", "Đoạn đầu của tin.", "Thư viện tỉnh cũ", "văn bản cũ"):
+        assertNotContains(page, old)
