@@ -309,6 +309,9 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Anonymous pages are cached whole (page_cache/middleware.py); 0 turns that off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "default"
+# What this deployment renders with (a commit id, say): the shared cache's pages and fragments
+# are this release's own (page_cache/release.py). Unset, a digest of the code is used.
+RELEASE = os.environ.get("RELEASE", "")
 # Pages each worker keeps in its own memory, in front of the shared cache (bytes); without
 # Redis, the only place pages are kept.
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", 24 * 1024 * 1024))

@@ -9,6 +9,8 @@ from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 
+from page_cache.release import release
+
 _MISSING = object()
 _sizes: dict[str, list[int]] = {}
 
@@ -91,4 +93,4 @@ class TieredCache(BoundedMemoryCache):
             shared.set(self._shared_key(key, version), value, timeout)
 
     def _shared_key(self, key, version):
-        return f"fragment:{self.make_key(key, version)}"
+        return f"fragment:{release()}:{self.make_key(key, version)}"

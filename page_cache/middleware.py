@@ -43,6 +43,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 
 from accounts.signed_in import is_signed_in
 from page_cache.canonical import canonicalize
+from page_cache.release import release
 from replicas.routers import note_primary_position
 
 logger = logging.getLogger(__name__)
@@ -327,7 +328,7 @@ class AnonymousPageCacheMiddleware:
         version = content_version()
         if version is None:
             return self.get_response(request)
-        key = f"page:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
+        key = f"page:{release()}:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
         cached = local_pages.get(key)
         if cached is None and _shared():
             cached = _cache().get(key)
