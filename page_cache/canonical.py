@@ -17,6 +17,8 @@ the value kept as sent; an empty value is the same as none.
 import functools
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import QueryDict
 from django.urls import Resolver404, resolve
 
@@ -41,9 +43,12 @@ def params_of(view) -> tuple[str, ...]:
     return tuple(getattr(owner, "page_cache_params", ()))
 
 
+@functools.lru_cache(maxsize=4096)
 def query_params(path: str) -> tuple[str, ...]:
     """The query parameters the view at `path` reads (none for a path that resolves to no
-    view: it answers 404 whatever the query)."""
+    view: it answers 404 whatever the query). Remembered for the paths met lately: a shared
+    link's every visit carries a click id, and resolving the path each time costs more than
+    the rest of serving the kept page."""
     try:
         match = resolve(path)
     except Resolver404:
@@ -73,3 +78,9 @@ def canonicalize(request) -> str:
         request.META["QUERY_STRING"] = query
         request.GET = QueryDict(query, encoding=request.encoding)
     return f"{settings.SITE_URL}{request.path}{'?' if query else ''}{query}"
+
+
+@receiver(setting_changed)
+def _urlconf_changed(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        query_params.cache_clear()

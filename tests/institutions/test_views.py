@@ -13,6 +13,7 @@ from tests.factories import (
     CommuneFactory,
     InstitutionFactory,
 )
+from tests.news.test_views import related_titles
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("institutions:list")
@@ -142,7 +143,7 @@ def test_related_news_prefer_the_same_institutions(client, places):
     article.institutions.add(museum)
     ArticleFactory(title="Tin cùng chuyên mục", category=article.category)
     ArticleFactory(title="Tin cùng thiết chế").institutions.add(museum)
-    related = [a.title for a in client.get(article.get_absolute_url()).context["related"]]
+    related = related_titles(client.get(article.get_absolute_url()))
     assert related[0] == "Tin cùng thiết chế"
 
 
