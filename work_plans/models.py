@@ -63,24 +63,28 @@ class WorkPlanQuerySet(models.QuerySet):
         what the table shows of the institutions), rather than a model instance per
         commitment and report with their related objects; a plan's own page reads those.
         """
-        plans = list(self)
-        if not plans:
-            return []
-        by_pk = {plan.pk: plan for plan in plans}
-        counted = Q(reports__status=ProgressReport.Status.VERIFIED)
-        # The plans' own ids, not this queryset again as a subquery: a page of a list would
-        # be sliced a second time, and plans of equal names could change places in between.
-        commitments = (
-            Commitment.objects.filter(plan__in=list(by_pk))
-            .order_by()
-            .annotate(done=Sum("reports__quantity", filter=counted))
-            .values_list("pk", "plan", "target", "rhythm", "due_date", "judgement", "done")
-        )
-        results = defaultdict(list)
-        for _pk, plan, target, rhythm, due_date, judgement, done in commitments:
-            terms = Terms(target, rhythm, due_date, judgement, by_pk[plan])
-            results[plan].append(total_fulfilment(terms, done or Decimal(0), day))
-        return [{"plan": plan, **plan_summary(results[plan.pk])} for plan in plans]
+        return summaries_of(list(self), day)
+
+
+def summaries_of(plans: list, day: date) -> list[dict]:
+    """`WorkPlanQuerySet.summaries` for plans already read (in the order given)."""
+    if not plans:
+        return []
+    by_pk = {plan.pk: plan for plan in plans}
+    counted = Q(reports__status=ProgressReport.Status.VERIFIED)
+    # The plans' own ids, not this queryset again as a subquery: a page of a list would
+    # be sliced a second time, and plans of equal names could change places in between.
+    commitments = (
+        Commitment.objects.filter(plan__in=list(by_pk))
+        .order_by()
+        .annotate(done=Sum("reports__quantity", filter=counted))
+        .values_list("pk", "plan", "target", "rhythm", "due_date", "judgement", "done")
+    )
+    results = defaultdict(list)
+    for _pk, plan, target, rhythm, due_date, judgement, done in commitments:
+        terms = Terms(target, rhythm, due_date, judgement, by_pk[plan])
+        results[plan].append(total_fulfilment(terms, done or Decimal(0), day))
+    return [{"plan": plan, **plan_summary(results[plan.pk])} for plan in plans]
 
 
 class WorkPlan(models.Model):

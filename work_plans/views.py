@@ -1,26 +1,31 @@
+import hashlib
 from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 
 from institutions.models import Institution, Level
 from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
-from navigation.pagination import ElidedPageRangeMixin
+from page_cache.fragments import versions_of
 from uploads.storage import served_type
-from vietnamese.sorting import SortKey
+from vietnamese.sorting import sort_key
 from work_plans import exporting, reviewing, roles
 from work_plans.forms import DashboardFilter, YearSearch
-from work_plans.models import Commitment, ProgressReport, WorkPlan
+from work_plans.fulfilment import plan_summary
+from work_plans.models import Commitment, ProgressReport, WorkPlan, summaries_of
 
 
 def plans_with_progress(queryset):
@@ -50,76 +55,196 @@ def current_year(request):
     return redirect("work_plans:year", year=timezone.localdate().year)
 
 
-class YearView(BreadcrumbsMixin, ElidedPageRangeMixin, ListView):
+class FoundPlans:
+    """The plans a year page found, read a page at a time (for its paginator)."""
+
+    def __init__(self, view):
+        self.view = view
+
+    def __getitem__(self, index: slice) -> list[WorkPlan]:
+        ids = self.view.found[index]
+        plans = WorkPlan.objects.select_related("institution").in_bulk(ids)
+        return [plans[pk] for pk in ids]
+
+
+class YearView(BreadcrumbsMixin, TemplateView):
     """Public: the approved plans of a year with their verified progress, 50 a page, found by
-    the institution's name (a province has a few hundred centres)."""
+    the institution's name (a province has a few hundred centres).
+
+    The page below the title is a fragment kept between requests (templates/work_plans/
+    year.html), keyed by the year, the page, the search, the day the figures are computed
+    for and the versions of the plans and institutions. The view itself only checks the page
+    number against the number of plans found, kept in the same cache under the same
+    versions: when both are found, no query runs. The plans, their figures and the years
+    are read only when the fragment is rendered (`view.page_obj`, `view.rows`,
+    `view.years`).
+    """
 
     template_name = "work_plans/year.html"
     paginate_by = 50
     page_cache_params = ("q", "page")
 
-    def get_queryset(self):
-        self.form = YearSearch(self.request.GET or None)
-        plans = WorkPlan.objects.public().filter(year=self.kwargs["year"])
-        if self.form.is_valid() and self.form.cleaned_data["q"]:
-            found = Institution.objects.search(self.form.cleaned_data["q"])
-            plans = plans.filter(institution__in=found)
-        # By name, then id: centres of the same name keep their place from page to page.
-        return plans.select_related("institution").order_by(SortKey("institution__name"), "pk")
+    def get(self, request, *args, **kwargs):
+        self.year = kwargs["year"]
+        self.form = YearSearch(request.GET or None)
+        self.day = look_day(self.year)
+        self.number = self.page_number()
+        return super().get(request, *args, **kwargs)
+
+    @cached_property
+    def query(self) -> str | None:
+        """The search as sent (the page shows it as sent), or None when the page depends on
+        more of the request than the search and the page number (another parameter that
+        the pagination links keep, a parameter given twice, a search the form refuses):
+        such a page is rendered afresh and kept nowhere."""
+        query = self.request.GET
+        if any(name not in ("q", "page") or len(query.getlist(name)) > 1 for name in query):
+            return None
+        if "q" in query and not self.form.is_valid():
+            return None
+        return query.get("q", "")
+
+    def search(self) -> str:
+        if self.form.is_valid():
+            return self.form.cleaned_data["q"]
+        return ""
+
+    def versions_key(self, name: str) -> str:
+        kinds = versions_of(self.request)
+        digest = hashlib.sha256(self.query.encode()).hexdigest()[:32]
+        return f"{name}:{self.year}:{digest}:{kinds.work_plans}.{kinds.institutions}"
+
+    @cached_property
+    def found(self) -> list[int]:
+        """The ids of the plans found, by the institution's name in Vietnamese order, then
+        id (centres of the same name keep their place from page to page). Sorted here rather
+        than by the database: the same key (vietnamese.sorting), far cheaper on a year's
+        few hundred plans than computed by the database for each."""
+        plans = WorkPlan.objects.public().filter(year=self.year)
+        if self.search():
+            plans = plans.filter(institution__in=Institution.objects.search(self.search()))
+        names = plans.order_by().values_list("pk", "institution__name")
+        return [pk for pk, _name in sorted(names, key=lambda row: (sort_key(row[1]), row[0]))]
+
+    def count(self) -> int:
+        """How many plans are found: kept between requests when the page may be."""
+        if self.query is None:
+            return len(self.found)
+        key = self.versions_key("plan-year-count")
+        count = caches["fragments"].get(key)
+        if count is None:
+            count = len(self.found)
+            caches["fragments"].set(key, count, 600)
+        return count
+
+    @cached_property
+    def paginator(self) -> Paginator:
+        paginator = Paginator(FoundPlans(self), self.paginate_by)
+        paginator.count = self.count()  # a cached property: set, never asked of the list
+        return paginator
+
+    def page_number(self) -> int:
+        """The page asked for, as ListView reads it; 404 for one that does not exist."""
+        page = self.request.GET.get("page") or 1
+        try:
+            number = int(page)
+        except ValueError:
+            if page != "last":
+                raise Http404(_("Trang không hợp lệ.")) from None
+            number = self.paginator.num_pages
+        try:
+            return self.paginator.validate_number(number)
+        except InvalidPage as error:
+            raise Http404(str(error)) from None
+
+    @cached_property
+    def page_obj(self):
+        return self.paginator.page(self.number)
+
+    @cached_property
+    def page_range(self):
+        return self.paginator.get_elided_page_range(self.number, on_each_side=2, on_ends=1)
+
+    @cached_property
+    def rows(self) -> list[dict]:
+        return summaries_of(list(self.page_obj), self.day)
+
+    @cached_property
+    def years(self) -> list[int]:
+        years = WorkPlan.objects.public().order_by().values_list("year", flat=True).distinct()
+        return sorted(set(years), reverse=True)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        year = self.kwargs["year"]
-        day = look_day(year)
-        years = WorkPlan.objects.public().values_list("year", flat=True).distinct()
-        context.update(
-            day=day,
-            rows=context["object_list"].summaries(day),
-            years=sorted(set(years), reverse=True),
-            form=self.form,
-            year=year,
-        )
-        return context
+        # `year` comes from the URL's arguments.
+        return super().get_context_data(day=self.day, form=self.form, number=self.number, **kwargs)
 
     def get_breadcrumbs(self):
         return [Crumb(_("Kế hoạch công tác"))]
 
 
 class PlanView(BreadcrumbsMixin, TemplateView):
+    """A plan with its commitments and progress reports. What the public sees below the
+    title is a fragment kept between requests (templates/work_plans/plan.html), keyed by
+    the plan, the day the figures are computed for and the versions of the plans,
+    institutions and news it shows; the view reads the plan, its institution and who
+    approved it in one query, and its commitments and reports only when the fragment is
+    rendered (`view.commitments`, `view.summary`). Those who work on the plan see it live.
+    """
+
     template_name = "work_plans/plan.html"
 
     def get_context_data(self, **kwargs):
         self.plan = plan = get_object_or_404(
-            plans_with_progress(WorkPlan.objects.all()),
+            WorkPlan.objects.select_related("institution", "approved_by"),
             year=self.kwargs["year"],
             institution__slug=self.kwargs["slug"],
         )
-        internal = roles.works_on(self.request.user, plan)
+        self.internal = internal = roles.works_on(self.request.user, plan)
         if not plan.is_public and not internal:
             raise Http404
-        day = look_day(plan.year)
-        commitments = [
-            {
-                "commitment": c,
-                "result": c.fulfilment(day),
-                "reports": [
-                    r
-                    for r in c.reports.all()
-                    if internal or r.status == ProgressReport.Status.VERIFIED
-                ],
-            }
-            for c in plan.commitments.all()
-        ]
+        self.day = look_day(plan.year)
         return super().get_context_data(
             plan=plan,
-            day=day,
+            day=self.day,
             internal=internal,
-            commitments=commitments,
-            summary=plan.fulfilment(day),
             can_approve=internal and roles.can_approve(self.request.user),
             can_verify=internal and roles.can_verify(self.request.user),
             **kwargs,
         )
+
+    @cached_property
+    def commitments(self) -> list[dict]:
+        plan = self.plan
+        prefetch_related_objects(
+            [plan],
+            Prefetch(
+                "commitments",
+                queryset=Commitment.objects.select_related("category").prefetch_related(
+                    Prefetch(
+                        "reports",
+                        queryset=ProgressReport.objects.select_related("evidence_article").order_by(
+                            "period_start", "pk"
+                        ),
+                    )
+                ),
+            ),
+        )
+        return [
+            {
+                "commitment": c,
+                "result": c.fulfilment(self.day),
+                "reports": [
+                    r
+                    for r in c.reports.all()
+                    if self.internal or r.status == ProgressReport.Status.VERIFIED
+                ],
+            }
+            for c in plan.commitments.all()
+        ]
+
+    @cached_property
+    def summary(self) -> dict:
+        return plan_summary([item["result"] for item in self.commitments])
 
     def get_breadcrumbs(self):
         plan = self.plan
