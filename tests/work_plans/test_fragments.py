@@ -161,7 +161,13 @@ def test_kept_year_page_is_the_page_rendered_afresh(client, plan, leader):
 
 
 def test_warm_year_page_runs_no_query(client, plan, django_assert_max_num_queries):
-    get_year(client)
+    for _number in range(3):
+        other = WorkPlanFactory(institution=InstitutionFactory(), year=YEAR)
+        CommitmentFactory(plan=other)
+    # Rendered: the plans found, their commitments' figures, the years (and, first of all
+    # requests, the site's identity and the next scheduled change).
+    with django_assert_max_num_queries(5):
+        get_year(client)
     with django_assert_max_num_queries(0):
         assert get_year(client).status_code == 200
 
@@ -254,7 +260,13 @@ def test_kept_plan_page_is_the_page_rendered_afresh(client, plan):
 
 
 def test_warm_plan_page_runs_one_query(client, plan, django_assert_max_num_queries):
-    client.get(plan.get_absolute_url())
+    ProgressReportFactory(
+        commitment=CommitmentFactory(plan=plan), evidence_article=ArticleFactory()
+    )
+    # Rendered: the plan with its institution and approver, its commitments, their reports
+    # (and, first of all requests, the site's identity and the next scheduled change).
+    with django_assert_max_num_queries(5):
+        client.get(plan.get_absolute_url())
     with django_assert_max_num_queries(1):
         assert client.get(plan.get_absolute_url()).status_code == 200
 
@@ -293,4 +305,4 @@ def test_sort_matches_the_database_order(plan):
     view = YearView()
     view.year = YEAR
     view.form = type("Form", (), {"is_valid": lambda self: False})()
-    assert view.found == database
+    assert [row[0] for row in view.found] == database
