@@ -208,10 +208,24 @@ class PlanView(BreadcrumbsMixin, TemplateView):
     """
 
     template_name = "work_plans/plan.html"
+    # What the page shows of the plan, its institution and who approved it.
+    READ = (
+        "year",
+        "title",
+        "status",
+        "approved_at",
+        "announcement",
+        "institution__name",
+        "institution__slug",
+        "institution__is_public",
+        "approved_by__username",  # its name (accounts.names.person_name)
+        "approved_by__first_name",
+        "approved_by__last_name",
+    )
 
     def get_context_data(self, **kwargs):
         self.plan = plan = get_object_or_404(
-            WorkPlan.objects.select_related("institution", "approved_by"),
+            WorkPlan.objects.select_related("institution", "approved_by").only(*self.READ),
             year=self.kwargs["year"],
             institution__slug=self.kwargs["slug"],
         )
