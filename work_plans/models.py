@@ -375,3 +375,23 @@ class ProgressReport(models.Model):
                 errors["commitment"] = _("Kế hoạch này đã khép lại, không nhận thêm báo cáo.")
         if errors:
             raise ValidationError(errors)
+
+
+# What an account's name is made of (accounts.names.person_name).
+NAME_FIELDS = {"username", "first_name", "last_name"}
+
+
+def approver_renamed(sender, instance, update_fields=None, **kwargs) -> None:
+    """A plan page shows who approved the plan, and is kept under the plans' version: an
+    approver's new name, or the account's deletion (which empties `approved_by` without a
+    signal of its own), renews that version. Signing in (which saves `last_login` only)
+    and accounts that approved nothing do not."""
+    from page_cache.middleware import bump_content_version
+
+    if kwargs.get("created"):
+        return
+    if update_fields is not None and not NAME_FIELDS & set(update_fields):
+        return
+    deleted = "created" not in kwargs  # post_delete: its plans have let it go already
+    if deleted or WorkPlan.objects.filter(approved_by=instance.pk).exists():
+        bump_content_version(sender=WorkPlan)

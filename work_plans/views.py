@@ -203,8 +203,9 @@ class PlanView(BreadcrumbsMixin, TemplateView):
     title is a fragment kept between requests (templates/work_plans/plan.html), keyed by
     the plan, the day the figures are computed for and the versions of the plans,
     institutions and news it shows; the view reads the plan, its institution and who
-    approved it in one query, and its commitments and reports only when the fragment is
-    rendered (`view.commitments`, `view.summary`). Those who work on the plan see it live.
+    approved it in one query, itself kept between requests (`read_plan`), and its
+    commitments and reports only when the fragment is rendered (`view.commitments`,
+    `view.summary`). Those who work on the plan see it live.
     """
 
     template_name = "work_plans/plan.html"
@@ -223,12 +224,25 @@ class PlanView(BreadcrumbsMixin, TemplateView):
         "approved_by__last_name",
     )
 
+    def read_plan(self) -> WorkPlan:
+        """The plan, its institution and who approved it: kept between requests under the
+        versions of the plans and institutions (a new name of an approver renews the plans'
+        version: work_plans/apps.py). A plan not found is looked for at each request."""
+        kinds = versions_of(self.request)
+        slug = hashlib.sha256(self.kwargs["slug"].encode()).hexdigest()[:32]
+        key = f"plan-head:{self.kwargs['year']}:{slug}:{kinds.work_plans}.{kinds.institutions}"
+        plan = caches["fragments"].get(key)
+        if plan is None:
+            plan = get_object_or_404(
+                WorkPlan.objects.select_related("institution", "approved_by").only(*self.READ),
+                year=self.kwargs["year"],
+                institution__slug=self.kwargs["slug"],
+            )
+            caches["fragments"].set(key, plan, 600)
+        return plan
+
     def get_context_data(self, **kwargs):
-        self.plan = plan = get_object_or_404(
-            WorkPlan.objects.select_related("institution", "approved_by").only(*self.READ),
-            year=self.kwargs["year"],
-            institution__slug=self.kwargs["slug"],
-        )
+        self.plan = plan = self.read_plan()
         self.internal = internal = roles.works_on(self.request.user, plan)
         if not plan.is_public and not internal:
             raise Http404

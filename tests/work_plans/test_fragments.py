@@ -199,12 +199,15 @@ def test_plan_page_shows_each_edit_at_once(client, plan, django_user_model):
     evidence.save()
     assertNotContains(client.get(url), "Tin chiếu phim ở bản Mường")
 
-    # Who approved it is read with the plan: a renamed account shows at once.
+    # Who approved it: a renamed account shows at once.
     leader.username = "lanh_dao_moi"
     leader.save()
     renamed = client.get(url)
     assertContains(renamed, "lanh_dao_moi")
     assertNotContains(renamed, "lanh_dao_cu")
+    leader.last_name, leader.first_name = "Nguyễn", "Thị Lan"
+    leader.save(update_fields=["last_name", "first_name"])
+    assertContains(client.get(url), "(Nguyễn Thị Lan)")
 
     institution = plan.institution
     institution.name = "Trung tâm Văn hóa - Điện ảnh Điện Biên"
@@ -259,7 +262,7 @@ def test_kept_plan_page_is_the_page_rendered_afresh(client, plan):
     assert client.get(url).content == fresh
 
 
-def test_warm_plan_page_runs_one_query(client, plan, django_assert_max_num_queries):
+def test_warm_plan_page_runs_no_query(client, plan, django_assert_max_num_queries):
     ProgressReportFactory(
         commitment=CommitmentFactory(plan=plan), evidence_article=ArticleFactory()
     )
@@ -267,7 +270,7 @@ def test_warm_plan_page_runs_one_query(client, plan, django_assert_max_num_queri
     # (and, first of all requests, the site's identity and the next scheduled change).
     with django_assert_max_num_queries(5):
         client.get(plan.get_absolute_url())
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(0):
         assert client.get(plan.get_absolute_url()).status_code == 200
 
 
@@ -306,3 +309,19 @@ def test_sort_matches_the_database_order(plan):
     view.year = YEAR
     view.form = type("Form", (), {"is_valid": lambda self: False})()
     assert [row[0] for row in view.found] == database
+
+
+def test_approvers_account_deleted_or_signing_in(client, plan, django_user_model):
+    from django.contrib.auth.models import update_last_login
+
+    from page_cache.middleware import kind_versions
+
+    leader = django_user_model.objects.create_user(username="lanh_dao", last_name="Trần")
+    plan.approved_by = leader
+    plan.save()
+    assertContains(client.get(plan.get_absolute_url()), "(Trần)")
+    version = kind_versions()["work_plans"]
+    update_last_login(None, leader)  # signing in saves last_login only: plans are as they were
+    assert kind_versions()["work_plans"] == version
+    leader.delete()
+    assertNotContains(client.get(plan.get_absolute_url()), "(Trần)")
