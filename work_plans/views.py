@@ -105,26 +105,36 @@ class YearView(BreadcrumbsMixin, TemplateView):
 
     @cached_property
     def query(self) -> str | None:
-        """The search as sent (the page shows it as sent), or None when the page depends on
-        more of the request than the search and the page number (another parameter that
-        the pagination links keep, a parameter given twice, a search the form refuses):
-        such a page is rendered afresh and kept nowhere."""
+        """What the page shows of the query: the search as sent, and the order of the search
+        and the page number (the pagination links keep the query as sent, the page number
+        replaced), e.g. "page&q=nhà văn hóa". None when the page depends on more of the
+        request (another parameter that the pagination links keep, a parameter given twice,
+        a search the form refuses): such a page is rendered afresh and kept nowhere."""
         query = self.request.GET
         if any(name not in ("q", "page") or len(query.getlist(name)) > 1 for name in query):
             return None
         if "q" in query and not self.form.is_valid():
             return None
-        return query.get("q", "")
+        return "&".join(f"q={query['q']}" if name == "q" else name for name in query)
 
     def search(self) -> str:
         if self.form.is_valid():
             return self.form.cleaned_data["q"]
         return ""
 
-    def versions_key(self, name: str) -> str:
+    def count(self) -> int:
+        """How many plans are found: kept between requests (under the versions of the plans
+        and institutions) when the page may be."""
+        if self.query is None:
+            return len(self.found)
         kinds = versions_of(self.request)
-        digest = hashlib.sha256(self.query.encode()).hexdigest()[:32]
-        return f"{name}:{self.year}:{digest}:{kinds.work_plans}.{kinds.institutions}"
+        search = hashlib.sha256(self.search().encode()).hexdigest()[:32]
+        key = f"plan-year-count:{self.year}:{search}:{kinds.work_plans}.{kinds.institutions}"
+        count = caches["fragments"].get(key)
+        if count is None:
+            count = len(self.found)
+            caches["fragments"].set(key, count, 600)
+        return count
 
     @cached_property
     def found(self) -> list[tuple]:
@@ -141,17 +151,6 @@ class YearView(BreadcrumbsMixin, TemplateView):
         )
         self.found_db = rows.db
         return sorted(rows, key=lambda row: (sort_key(row[1]), row[0]))
-
-    def count(self) -> int:
-        """How many plans are found: kept between requests when the page may be."""
-        if self.query is None:
-            return len(self.found)
-        key = self.versions_key("plan-year-count")
-        count = caches["fragments"].get(key)
-        if count is None:
-            count = len(self.found)
-            caches["fragments"].set(key, count, 600)
-        return count
 
     @cached_property
     def paginator(self) -> Paginator:

@@ -147,6 +147,14 @@ def test_year_page_pages_searches_and_other_queries(client):
     too_long = get_year(client, q="a" * 201)
     assertContains(too_long, "58 kế hoạch")
 
+    # The links keep the query as sent, its order and an empty search included.
+    url = year_page()[0]
+    assertContains(client.get(url + "?page=1&q="), 'href="?page=2&amp;q="')
+    assertContains(client.get(url + "?q=&page=1"), 'href="?q=&amp;page=2"')
+    assertContains(client.get(url + "?q="), 'href="?q=&amp;page=2"')
+    assertContains(client.get(url), 'href="?page=2"')
+    assertContains(client.get(url + "?page=1"), 'href="?page=2"')
+
 
 def test_kept_year_page_is_the_page_rendered_afresh(client, plan, leader):
     fresh = get_year(client).content
