@@ -332,4 +332,8 @@ def test_approvers_account_deleted_or_signing_in(client, plan, django_user_model
     update_last_login(None, leader)  # signing in saves last_login only: plans are as they were
     assert kind_versions()["work_plans"] == version
     leader.delete()
-    assertNotContains(client.get(plan.get_absolute_url()), "(Trần)")
+    page = client.get(plan.get_absolute_url())
+    assertNotContains(page, "(Trần)")
+    assertNotContains(page, "(None)")
+    approved = timezone.localtime(plan.approved_at)
+    assertContains(page, f"Phê duyệt ngày {approved:%d/%m/%Y}.")
