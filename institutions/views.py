@@ -103,6 +103,10 @@ class InstitutionListView(BreadcrumbsMixin, FilterView):
         if not self.fragment_found:
             # Read now: a page past the last one is not found (404), as ListView does.
             _page = self.page_obj
+            if self.filterset.is_bound and not self.filterset.is_valid():
+                # Values that name nothing (a place no place has): rendered live, not kept,
+                # so that strangers' queries cannot fill the cache.
+                self.fragment_key = None
         return self.render_to_response(self.get_context_data())
 
     def get_context_data(self, **kwargs):
@@ -116,7 +120,8 @@ class InstitutionListView(BreadcrumbsMixin, FilterView):
     def fragment_key(self) -> str | None:
         """What the kept fragment shows depends on: the version of the institutions (their
         types and places too), the language, and the query as it is (the form shows the
-        values given and the links keep the others); None if the page is rendered live."""
+        values given and the links keep the others); None if the page is rendered live.
+        Only queries whose values all name something are kept (see `get`)."""
         query = self.request.GET
         for name, values in query.lists():
             pattern = FRAGMENT_VALUES.get(name)

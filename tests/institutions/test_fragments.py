@@ -92,9 +92,10 @@ def test_a_kept_directory_page_is_the_fresh_one(client, province, django_assert_
         LIST + "?level=3&page=2",
         LIST + "?page=2&level=3",  # the links keep the query's order
         LIST + f"?province={province.pk}",
-        LIST + "?level=9&type=khong-co",  # messages of invalid values
     ]
     live = [  # rendered on each request
+        LIST + "?level=9&type=khong-co",  # values that name nothing: their messages
+        LIST + f"?province={province.pk + 1000}",
         LIST + "?q=nha+van+hoa",  # a search (the search index's matches)
         LIST + "?page=last",
         LIST + "?utm_source=x",  # a parameter the page does not read, kept in its links
@@ -103,6 +104,10 @@ def test_a_kept_directory_page_is_the_fresh_one(client, province, django_assert_
     for url, page in zip(urls + live, fresh, strict=True):
         with django_assert_max_num_queries(0 if url in urls else 9):
             assert client.get(url).content == page, url
+    kept = len(caches["fragments"]._cache)
+    for number in range(5):
+        client.get(LIST, {"province": province.pk + 2000 + number})
+    assert len(caches["fragments"]._cache) == kept  # strangers' values make no fragments
     caches["fragments"].clear()
     assert [client.get(url).content for url in urls + live] == fresh
 
