@@ -172,11 +172,11 @@ class InstitutionListView(BreadcrumbsMixin, FilterView):
 
 class InstitutionDetailView(BreadcrumbsMixin, DetailView):
     """An institution's page. Below its head (title, breadcrumbs: the institution with its
-    type and place, `get_object`), its profile, photos, facilities, plan and news are a
-    fragment kept between requests (templates/institutions/institution_detail.html), keyed
-    by the institution, the day and the versions of the institutions, news, plans and site
-    identity; what it needs beyond the institution itself is read only when that fragment is
-    rendered (`view.full`, `view.articles`, `view.current_units`, `view.plan`)."""
+    type and place, `get_object`), its profile, plan, news and contact box are fragments kept
+    between requests (templates/institutions/institution_detail.html), each keyed by the
+    institution and the versions of the kinds of content it shows (a publish of news renews
+    the news list alone); what each needs beyond the institution itself is read only when it
+    is rendered (`view.full`, `view.current_units`, `view.plan`, `view.articles`)."""
 
     template_name = "institutions/institution_detail.html"
 

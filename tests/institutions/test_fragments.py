@@ -178,6 +178,32 @@ def test_an_institution_page_shows_its_news_at_once(client, museum):
     assertContains(page, "Chưa có tin nào nói về thiết chế này.")
 
 
+def test_a_news_publish_renews_the_news_list_alone(client, museum, django_assert_max_num_queries):
+    url = museum.get_absolute_url()
+    InstitutionFacility.objects.create(
+        institution=museum, kind=FacilityKind.objects.create(name="Phòng đọc", unit="chỗ"), value=80
+    )
+    client.get(url)
+    ArticleFactory(title="Tin mới đăng").institutions.add(museum)
+    # The institution's news, and once per version the news' next scheduled change
+    # (page_cache); the rest of the page is kept.
+    with django_assert_max_num_queries(2):
+        page = client.get(url)
+    assertContains(page, "Tin mới đăng")
+    assertContains(page, "80 chỗ")
+
+
+def test_a_renamed_department_shows_at_once_as_the_managing_body(client, museum):
+    from identity.models import SiteIdentity
+
+    url = museum.get_absolute_url()
+    assertContains(client.get(url), "<dd>Sở Văn hóa, Thể thao và Du lịch</dd>")
+    identity = SiteIdentity.load()
+    identity.name = "Sở Văn hóa và Thể thao"
+    identity.save()
+    assertContains(client.get(url), "<dd>Sở Văn hóa và Thể thao</dd>")
+
+
 def test_an_institution_page_shows_a_scheduled_article_once_it_is_out(client, museum):
     url = museum.get_absolute_url()
     article = ArticleFactory(title="Tin hẹn giờ", published_at=timezone.now() + timedelta(hours=1))
