@@ -162,9 +162,18 @@ class InstitutionListView(BreadcrumbsMixin, FilterView):
         return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
 
     @cached_property
+    def counts(self) -> dict[int, int]:
+        """How many institutions the filter selects, per level."""
+        return dict(self.filterset.qs.order_by().values_list("level").annotate(n=Count("pk")))
+
+    @cached_property
     def level_counts(self) -> list[tuple]:
-        counts = dict(self.filterset.qs.order_by().values_list("level").annotate(n=Count("pk")))
-        return [(value, label, counts.get(value, 0)) for value, label in Level.choices]
+        return [(value, label, self.counts.get(value, 0)) for value, label in Level.choices]
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.count = sum(self.counts.values())  # one query for both
+        return paginator
 
     def get_breadcrumbs(self):
         return [Crumb(_("Thiết chế văn hóa"))]
