@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from institutions.models import (
@@ -17,6 +18,26 @@ def _unit_choices(queryset):
     # Today's units first, then those merged away; each in Vietnamese order.
     units = sorted(queryset, key=lambda unit: (unit.valid_to is not None, sort_key(unit.name)))
     return [(unit.pk, unit.label_with_period) for unit in units]
+
+
+class UnitChoices(BaseChoiceIterator):
+    """A place filter's choices, read at their first use (a value to check, the form shown)
+    and once: a directory page found among the kept fragments reads none of them."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self._choices = None
+
+    def _read(self) -> list:
+        if self._choices is None:
+            self._choices = _unit_choices(self.queryset)
+        return self._choices
+
+    def __iter__(self):
+        return iter(self._read())
+
+    def __len__(self):
+        return len(self._read())
 
 
 class InstitutionFilter(django_filters.FilterSet):
@@ -69,14 +90,14 @@ class InstitutionFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         data = data or {}
         provinces = AdministrativeUnit.objects.filter(level=Level.PROVINCE)
-        self.filters["province"].extra["choices"] = _unit_choices(provinces)
+        self.filters["province"].extra["choices"] = UnitChoices(provinces)
         province = _as_int(data.get("province"))
         district = _as_int(data.get("district"))
         districts = AdministrativeUnit.objects.filter(level=Level.DISTRICT, parent_id=province)
-        self.filters["district"].extra["choices"] = _unit_choices(districts) if province else []
+        self.filters["district"].extra["choices"] = UnitChoices(districts) if province else []
         parent = district or province
         communes = AdministrativeUnit.objects.filter(level=Level.COMMUNE, parent_id=parent)
-        self.filters["commune"].extra["choices"] = _unit_choices(communes) if parent else []
+        self.filters["commune"].extra["choices"] = UnitChoices(communes) if parent else []
 
     def filter_text(self, queryset, name, value):
         return queryset.search(value)
