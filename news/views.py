@@ -5,7 +5,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -65,6 +65,26 @@ class ArticleListView(BreadcrumbsMixin, ElidedPageRangeMixin, FilterView):
         return Article.objects.published().for_listing()
 
     @cached_property
+    def filtered(self) -> bool:
+        """Whether the query names a filter (even empty)."""
+        return any(name in ArticleFilter.base_filters for name in self.request.GET)
+
+    @cached_property
+    def filterset(self):
+        return self.get_filterset(self.get_filterset_class())
+
+    def get(self, request, *args, **kwargs):
+        if self.filtered:
+            return super().get(request, *args, **kwargs)
+        # Without a filter the list is the whole queryset (what the filter set would return),
+        # and the filter form is made only if the list's block is rendered.
+        self.object_list = self.get_queryset()
+        context = self.get_context_data(
+            filter=SimpleLazyObject(lambda: self.filterset), object_list=self.object_list
+        )
+        return self.render_to_response(context)
+
+    @cached_property
     def kept(self) -> bool:
         """Whether the list's block is kept: a valid filter without words (a text search is
         rendered each time), each parameter the view reads given once in its canonical
@@ -81,7 +101,7 @@ class ArticleListView(BreadcrumbsMixin, ElidedPageRangeMixin, FilterView):
             return False
         if "page" in query and not PAGE_NUMBER.match(query["page"]):
             return False
-        if not self.filterset.is_bound:
+        if not self.filtered:
             return True
         if not self.filterset.is_valid():
             return False
@@ -102,7 +122,7 @@ class ArticleListView(BreadcrumbsMixin, ElidedPageRangeMixin, FilterView):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         if self.kept:
             # The count, kept under the news' version and the filter (not the page).
-            cleaned = self.filterset.form.cleaned_data if self.filterset.is_bound else {}
+            cleaned = self.filterset.form.cleaned_data if self.filtered else {}
             category = cleaned.get("category")
             key = "news-count:{}:{}:{}:{}".format(
                 versions_of(self.request).news,
