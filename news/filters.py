@@ -2,16 +2,21 @@ import re
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Max, Min
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField
 
 from navigation.widgets import QuickSelect
+from news.kept import kept_category
 from news.models import Article, Category
 from search.matching import Query, matching
 from search.models import SearchEntry
 
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 
 
 def month_choices():
@@ -32,6 +37,35 @@ def month_choices():
     return choices
 
 
+class CategoryField(ModelChoiceField):
+    """A category chosen by its slug, found as the category pages find theirs (kept between
+    requests under the news' version) when the filter set has the request."""
+
+    request = None
+
+    def to_python(self, value):
+        if self.request is None or not isinstance(value, str) or not SLUG.match(value):
+            return super().to_python(value)
+        try:
+            return kept_category(self.request, value)
+        except Http404:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            ) from None
+
+
+class CategoryFilter(django_filters.ModelChoiceFilter):
+    field_class = CategoryField
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            super().field.request = self.get_request()
+        return self._field
+
+
 class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Từ khoá"),
@@ -39,7 +73,7 @@ class ArticleFilter(django_filters.FilterSet):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Tìm trong tin tức")}),
     )
-    category = django_filters.ModelChoiceFilter(
+    category = CategoryFilter(
         label=_("Chuyên mục"),
         queryset=Category.objects.active(),
         to_field_name="slug",

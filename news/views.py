@@ -2,8 +2,6 @@ import re
 
 from django.core.cache import caches
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
@@ -16,33 +14,12 @@ from navigation.breadcrumbs import BreadcrumbsMixin, Crumb
 from navigation.pagination import ElidedPageRangeMixin
 from news.citing import body_with_links
 from news.filters import ArticleFilter
-from news.models import Article, Category
+from news.kept import KEPT_SECONDS, kept_category
+from news.models import Article
 from news.roles import can_preview
 from page_cache.fragments import versions_of
 
-# How long a list's count, a category or a list's block is kept (its key names the news'
-# version, so an edit never shows a stale one).
-KEPT_SECONDS = 600
 PAGE_NUMBER = re.compile(r"^[1-9][0-9]{0,5}$")
-
-
-def kept_category(request, slug: str) -> Category:
-    """The active category of this address (404 if none), kept between requests under the
-    news' version: a category page does not read it from the database when warm. Signed-in
-    staff read it live."""
-    if request.user.is_authenticated:
-        return get_object_or_404(Category.objects.active(), slug=slug)
-    if len(slug) > Category._meta.get_field("slug").max_length:
-        raise Http404("No active category")
-    fragments = caches["fragments"]
-    key = f"news-category:{versions_of(request).news}:{slug}"
-    category = fragments.get(key)
-    if category is None:
-        category = Category.objects.active().filter(slug=slug).first()
-        if category is None:
-            raise Http404("No active category")
-        fragments.set(key, category, KEPT_SECONDS)
-    return category
 
 
 class ArticleListView(BreadcrumbsMixin, ElidedPageRangeMixin, FilterView):
