@@ -2,16 +2,18 @@ import re
 
 import django_filters
 from django import forms
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Min
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_filters.fields import ModelChoiceField
+from django_filters.fields import ChoiceField, ModelChoiceField
 
 from navigation.widgets import QuickSelect
-from news.kept import kept_category
+from news.kept import KEPT_SECONDS, kept_category
 from news.models import Article, Category
+from page_cache.fragments import versions_of
 from search.matching import Query, matching
 from search.models import SearchEntry
 
@@ -37,6 +39,29 @@ def month_choices():
     return choices
 
 
+def kept_months(request) -> frozenset[str]:
+    """The values of `month_choices`, kept between requests under the news' version."""
+    fragments = caches["fragments"]
+    key = f"news-months:{versions_of(request).news}"
+    months = fragments.get(key)
+    if months is None:
+        months = frozenset(value for value, _label in month_choices())
+        fragments.set(key, months, KEPT_SECONDS)
+    return months
+
+
+class MonthField(ChoiceField):
+    """A month of `month_choices`, checked against the kept months when the filter set has
+    the request (a warm page reads nothing from the database)."""
+
+    request = None
+
+    def valid_value(self, value):
+        if self.request is None or self.request.user.is_authenticated:
+            return super().valid_value(value)
+        return str(value) in kept_months(self.request)
+
+
 class CategoryField(ModelChoiceField):
     """A category chosen by its slug, found as the category pages find theirs (kept between
     requests under the news' version) when the filter set has the request."""
@@ -56,14 +81,22 @@ class CategoryField(ModelChoiceField):
             ) from None
 
 
-class CategoryFilter(django_filters.ModelChoiceFilter):
-    field_class = CategoryField
+class WithRequest:
+    """A filter whose form field is given the filter set's request (`field.request`)."""
 
     @property
     def field(self):
         if not hasattr(self, "_field"):
-            super().field.request = self.get_request()
+            super().field.request = getattr(self.parent, "request", None)
         return self._field
+
+
+class CategoryFilter(WithRequest, django_filters.ModelChoiceFilter):
+    field_class = CategoryField
+
+
+class MonthFilter(WithRequest, django_filters.ChoiceFilter):
+    field_class = MonthField
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -80,7 +113,7 @@ class ArticleFilter(django_filters.FilterSet):
         empty_label=_("Tất cả chuyên mục"),
         widget=QuickSelect,
     )
-    month = django_filters.ChoiceFilter(
+    month = MonthFilter(
         label=_("Tháng"),
         choices=month_choices,
         method="filter_month",
