@@ -5,6 +5,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -14,23 +15,34 @@ from news.models import Article, Category
 
 
 class HomeView(TemplateView):
+    """The home page. Everything below its title shows news only, and is a fragment kept
+    between requests (templates/home.html), keyed by the news' version: its articles are
+    read only when that fragment is rendered (`featured`, `latest`, `categories`)."""
+
     template_name = "home.html"
 
-    def get_context_data(self, **kwargs):
-        published = Article.objects.published()
-        featured = list(published.for_listing().filter(is_featured=True)[:4])
+    @cached_property
+    def kept(self) -> bool:
+        """Whether the fragment is kept: not for signed-in staff, who always see the news as
+        the database has it (as the whole-page cache leaves them live pages)."""
+        return not self.request.user.is_authenticated
+
+    @cached_property
+    def featured(self) -> list[Article]:
+        return list(Article.objects.published().for_listing().filter(is_featured=True)[:4])
+
+    @cached_property
+    def latest(self) -> list[Article]:
         # Headlines only: title, link and date.
-        latest = list(
-            published.exclude(pk__in=[a.pk for a in featured]).only(
-                "title", "slug", "published_at"
-            )[:8]
+        return list(
+            Article.objects.published()
+            .exclude(pk__in=[a.pk for a in self.featured])
+            .only("title", "slug", "published_at")[:8]
         )
-        return super().get_context_data(
-            featured=featured,
-            latest=latest,
-            categories=Category.objects.with_latest_articles(4),
-            **kwargs,
-        )
+
+    @cached_property
+    def categories(self) -> list[Category]:
+        return Category.objects.with_latest_articles(4)
 
 
 @require_safe
