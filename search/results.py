@@ -4,6 +4,7 @@ ranked results of the page asked for, the counts per kind, and what to try inste
 from functools import cached_property
 
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils import timezone
@@ -17,13 +18,43 @@ from search.matching import (
     MIN_CHARS,
     RANK_LIMIT,
     Query,
-    index_scans,
     matching,
     phrase_q,
     words_q,
 )
 from search.models import SearchEntry
 from search.snippets import highlight, snippet
+
+
+def _compiled(queryset) -> tuple[str, tuple]:
+    return queryset.query.get_compiler(using=queryset.db).as_sql()
+
+
+def capped_counts(querysets: dict, limit: int) -> dict:
+    """Each queryset's rows counted up to `limit`, all in one statement (one round trip)."""
+    if not querysets:
+        return {}
+    parts, params = [], []
+    for queryset in querysets.values():
+        sql, part_params = _compiled(queryset.order_by().values("pk")[:limit])
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) capped)")
+        params.extend(part_params)
+    using = next(iter(querysets.values())).db
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return dict(zip(querysets, cursor.fetchone(), strict=True))
+
+
+def union_of_ids(querysets) -> list[int]:
+    """The ids of several (sliced, ordered) querysets in one statement, without repeats."""
+    parts, params = [], []
+    for queryset in querysets:
+        sql, part_params = _compiled(queryset.values("pk"))
+        parts.append(f"SELECT * FROM ({sql}) part")
+        params.extend(part_params)
+    with connections[querysets[0].db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return list(dict.fromkeys(pk for (pk,) in cursor.fetchall()))
 
 
 class Results:
@@ -46,21 +77,14 @@ class Results:
     def matched(self):
         return matching(self.public, self.query.words)
 
-    def quick_count(self, limit: int = 100) -> int:
-        """Matches of any kind, counted up to `limit` + 1 (for suggestions; the caller reads
-        them inside `index_scans`, all in one transaction)."""
-        return self.matched.order_by()[: limit + 1].count()
-
     @cached_property
     def counts(self) -> dict[str, int]:
-        """Matches per kind, counted up to COUNT_LIMIT + 1 (beyond: "more than")."""
-        with index_scans(SearchEntry):
-            return {
-                source.kind: self.matched.filter(kind=source.kind)
-                .order_by()[: COUNT_LIMIT + 1]
-                .count()
-                for source in index.public_sources()
-            }
+        """Matches per kind, counted up to COUNT_LIMIT + 1 (beyond: "more than"), in one
+        statement."""
+        return capped_counts(
+            {s.kind: self.matched.filter(kind=s.kind) for s in index.public_sources()},
+            COUNT_LIMIT + 1,
+        )
 
     @property
     def total_all(self) -> int:
@@ -82,15 +106,11 @@ class Results:
         ids): what is ranked. Bounded work, whatever the number of matches."""
         words = self.query.words
         found = self.matched if not self.kind else self.matched.filter(kind=self.kind)
-        newest = found.order_by("-date", "-pk").values_list("pk", flat=True)[:RANK_LIMIT]
+        newest = found.order_by("-date", "-pk")[:RANK_LIMIT]
         # Every word in the title means every word in the tokens (they include the title):
         # the title's own index answers alone.
-        in_title = (
-            matching(self.visible, words, field="title_tokens")
-            .order_by("-date", "-pk")
-            .values_list("pk", flat=True)[:RANK_LIMIT]
-        )
-        return list(dict.fromkeys([*newest, *in_title]))
+        in_title = matching(self.visible, words, field="title_tokens").order_by("-date", "-pk")
+        return union_of_ids([newest, in_title[:RANK_LIMIT]])
 
     def ranked(self):
         words = self.query.words
@@ -204,20 +224,22 @@ class SearchPage:
     def suggestions(self) -> list[tuple[str, int | str]]:
         """What to try instead: the query without its words that find nothing, then each
         word, as typed, that finds something on its own."""
-        suggestions = []
-        with index_scans(SearchEntry):
-            for word in list(dict.fromkeys(self.query.text.split()))[: MAX_WORDS // 2]:
-                alone = Query.parse(word)
-                if alone.is_usable and len(alone.words) == 1:
-                    count = Results(alone).quick_count()
-                    if count:
-                        suggestions.append((word, count))
-            if len(suggestions) > 1:
-                shorter = " ".join(word for word, _count in suggestions)
-                count = Results(Query.parse(shorter)).quick_count()
-                if count:
-                    suggestions.insert(0, (shorter, count))
-        return [(word, "100+" if count > 100 else count) for word, count in suggestions]
+        limit = 100
+        alone = {}
+        for word in list(dict.fromkeys(self.query.text.split()))[: MAX_WORDS // 2]:
+            query = Query.parse(word)
+            if query.is_usable and len(query.words) == 1:
+                alone[word] = Results(query).matched
+        # Each word alone, counted in one statement; then the words that find something.
+        counts = capped_counts(alone, limit + 1)
+        suggestions = [(word, count) for word, count in counts.items() if count]
+        if len(suggestions) > 1:
+            shorter = " ".join(word for word, _count in suggestions)
+            matched = Results(Query.parse(shorter)).matched
+            count = capped_counts({shorter: matched}, limit + 1)[shorter]
+            if count:
+                suggestions.insert(0, (shorter, count))
+        return [(word, f"{limit}+" if count > limit else count) for word, count in suggestions]
 
     def newest(self) -> dict | None:
         """What the page offers when it has no result: the first source's newest items."""
