@@ -45,6 +45,28 @@ def capped_counts(querysets: dict, limit: int) -> dict:
         return dict(zip(querysets, cursor.fetchone(), strict=True))
 
 
+class _Placeholder(str):
+    """A query parameter that is replaced after the query is compiled (compiled once)."""
+
+
+def counts_per_kind(queryset, kinds: list[str], limit: int) -> dict[str, int]:
+    """The queryset's rows of each kind counted up to `limit`, in one statement, from one
+    compiled query (the kind a parameter)."""
+    if not kinds:
+        return {}
+    marker = _Placeholder("kind")
+    sql, params = _compiled(queryset.filter(kind=marker).order_by().values("pk")[:limit])
+    at = [i for i, param in enumerate(params) if param is marker]
+    assert len(at) == 1, "the kind must be one parameter of the query"
+    all_params = []
+    for kind in kinds:
+        all_params.extend([*params[: at[0]], kind, *params[at[0] + 1 :]])
+    part = f"(SELECT COUNT(*) FROM ({sql}) capped)"
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join([part] * len(kinds)), all_params)
+        return dict(zip(kinds, cursor.fetchone(), strict=True))
+
+
 def union_of_ids(querysets) -> list[int]:
     """The ids of several (sliced, ordered) querysets in one statement, without repeats."""
     parts, params = [], []
@@ -81,10 +103,8 @@ class Results:
     def counts(self) -> dict[str, int]:
         """Matches per kind, counted up to COUNT_LIMIT + 1 (beyond: "more than"), in one
         statement."""
-        return capped_counts(
-            {s.kind: self.matched.filter(kind=s.kind) for s in index.public_sources()},
-            COUNT_LIMIT + 1,
-        )
+        kinds = [source.kind for source in index.public_sources()]
+        return counts_per_kind(self.matched, kinds, COUNT_LIMIT + 1)
 
     @property
     def total_all(self) -> int:
@@ -104,6 +124,8 @@ class Results:
     def candidates(self) -> list[int]:
         """The newest RANK_LIMIT matches and the newest RANK_LIMIT matches in the title (as
         ids): what is ranked. Bounded work, whatever the number of matches."""
+        if self.total == 0:  # counted already, and exact when nothing matches
+            return []
         words = self.query.words
         found = self.matched if not self.kind else self.matched.filter(kind=self.kind)
         newest = found.order_by("-date", "-pk")[:RANK_LIMIT]
@@ -241,8 +263,10 @@ class SearchPage:
                 suggestions.insert(0, (shorter, count))
         return [(word, f"{limit}+" if count > limit else count) for word, count in suggestions]
 
+    @cached_property
     def newest(self) -> dict | None:
-        """What the page offers when it has no result: the first source's newest items."""
+        """What the page offers when it has no result: the first source's newest items.
+        Read only when the template's fragment of them is not kept."""
         for source in index.public_sources():
             items = source.newest(4)
             if items:
@@ -277,7 +301,8 @@ class SearchPage:
             if results.total_all == 0 and len(self.query.words) > 1:
                 context["suggestions"] = self.suggestions()
         if not context.get("hits"):
-            context["newest"] = self.newest()
+            context["search"] = self
+            context["show_newest"] = True
             context["browse"] = [
                 {"url": reverse(s.browse_url_name), "label": s.browse_label}
                 for s in reversed(index.public_sources())
