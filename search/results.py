@@ -136,13 +136,22 @@ class Results:
 
     def ranked(self):
         words = self.query.words
-        rank = Case(
-            When(phrase_q("title_tokens", words), then=Value(3)),
-            When(phrase_q("tokens", words), then=Value(2)),
-            When(words_q("title_tokens", words), then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
+        if len(words) == 1:
+            # One word: every candidate has it in its tokens (the phrase), so the rank is 3
+            # (in the title) or 2, without reading the long tokens of each candidate.
+            rank = Case(
+                When(phrase_q("title_tokens", words), then=Value(3)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        else:
+            rank = Case(
+                When(phrase_q("title_tokens", words), then=Value(3)),
+                When(phrase_q("tokens", words), then=Value(2)),
+                When(words_q("title_tokens", words), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
         return (
             SearchEntry.objects.filter(pk__in=self.candidates)
             .annotate(rank=rank)
