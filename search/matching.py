@@ -21,10 +21,9 @@ the site (see bench/search.py).
 """
 
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import connection, connections, router, transaction
+from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, Value
 
 from vietnamese.text import fold, normalize_text
@@ -90,9 +89,9 @@ def phrase_q(field: str, words) -> Q:
 
 
 # On PostgreSQL, SearchEntry's table has two generated tsvector columns beside its padded
-# token columns (migration culture_portal 0005, from before the index had an app of its own):
-# to_tsvector('simple', tokens) and the same of title_tokens, each with a GIN index. They are
-# not model fields: the database keeps them up to date.
+# token columns (migrations culture_portal 0005 and search 0003): strip(to_tsvector('simple',
+# tokens)) and the same of title_tokens, kept in the row, each with a GIN index. They are not
+# model fields: the database keeps them up to date.
 VECTORS = {"tokens": "vector", "title_tokens": "title_vector"}
 
 
@@ -121,19 +120,3 @@ def matching(queryset, words, field: str = "tokens"):
     if connection.vendor == "postgresql":
         return queryset.filter(TokensMatch(field, words))
     return queryset.filter(words_q(field, words))
-
-
-@contextmanager
-def index_scans(model):
-    """PostgreSQL: no sequential scan in the block. Counting the first thousand matches of a
-    common word, the planner would rather read the table until it has them, checking every
-    row's (toasted) vector; the GIN index answers sooner (bench/search.py shows by how much)."""
-    alias = router.db_for_read(model)
-    connection = connections[alias]
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic(using=alias):
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        yield

@@ -4,6 +4,7 @@ ranked results of the page asked for, the counts per kind, and what to try inste
 from functools import cached_property
 
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils import timezone
@@ -17,13 +18,65 @@ from search.matching import (
     MIN_CHARS,
     RANK_LIMIT,
     Query,
-    index_scans,
     matching,
     phrase_q,
     words_q,
 )
 from search.models import SearchEntry
 from search.snippets import highlight, snippet
+
+
+def _compiled(queryset) -> tuple[str, tuple]:
+    return queryset.query.get_compiler(using=queryset.db).as_sql()
+
+
+def capped_counts(querysets: dict, limit: int) -> dict:
+    """Each queryset's rows counted up to `limit`, all in one statement (one round trip)."""
+    if not querysets:
+        return {}
+    parts, params = [], []
+    for queryset in querysets.values():
+        sql, part_params = _compiled(queryset.order_by().values("pk")[:limit])
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) capped)")
+        params.extend(part_params)
+    using = next(iter(querysets.values())).db
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return dict(zip(querysets, cursor.fetchone(), strict=True))
+
+
+class _Placeholder(str):
+    """A query parameter that is replaced after the query is compiled (compiled once)."""
+
+
+def counts_per_kind(queryset, kinds: list[str], limit: int) -> dict[str, int]:
+    """The queryset's rows of each kind counted up to `limit`, in one statement, from one
+    compiled query (the kind a parameter)."""
+    if not kinds:
+        return {}
+    marker = _Placeholder("kind")
+    sql, params = _compiled(queryset.filter(kind=marker).order_by().values("pk")[:limit])
+    at = [i for i, param in enumerate(params) if param is marker]
+    assert len(at) == 1, "the kind must be one parameter of the query"
+    all_params = []
+    for kind in kinds:
+        all_params.extend([*params[: at[0]], kind, *params[at[0] + 1 :]])
+    part = f"(SELECT COUNT(*) FROM ({sql}) capped)"
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join([part] * len(kinds)), all_params)
+        return dict(zip(kinds, cursor.fetchone(), strict=True))
+
+
+def union_of_ids(querysets) -> list[int]:
+    """The ids of several (sliced, ordered) querysets in one statement, without repeats."""
+    parts, params = [], []
+    for queryset in querysets:
+        sql, part_params = _compiled(queryset.values("pk"))
+        parts.append(f"SELECT * FROM ({sql}) part")
+        params.extend(part_params)
+    with connections[querysets[0].db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return list(dict.fromkeys(pk for (pk,) in cursor.fetchall()))
 
 
 class Results:
@@ -46,21 +99,12 @@ class Results:
     def matched(self):
         return matching(self.public, self.query.words)
 
-    def quick_count(self, limit: int = 100) -> int:
-        """Matches of any kind, counted up to `limit` + 1 (for suggestions; the caller reads
-        them inside `index_scans`, all in one transaction)."""
-        return self.matched.order_by()[: limit + 1].count()
-
     @cached_property
     def counts(self) -> dict[str, int]:
-        """Matches per kind, counted up to COUNT_LIMIT + 1 (beyond: "more than")."""
-        with index_scans(SearchEntry):
-            return {
-                source.kind: self.matched.filter(kind=source.kind)
-                .order_by()[: COUNT_LIMIT + 1]
-                .count()
-                for source in index.public_sources()
-            }
+        """Matches per kind, counted up to COUNT_LIMIT + 1 (beyond: "more than"), in one
+        statement."""
+        kinds = [source.kind for source in index.public_sources()]
+        return counts_per_kind(self.matched, kinds, COUNT_LIMIT + 1)
 
     @property
     def total_all(self) -> int:
@@ -80,27 +124,34 @@ class Results:
     def candidates(self) -> list[int]:
         """The newest RANK_LIMIT matches and the newest RANK_LIMIT matches in the title (as
         ids): what is ranked. Bounded work, whatever the number of matches."""
+        if self.total == 0:  # counted already, and exact when nothing matches
+            return []
         words = self.query.words
         found = self.matched if not self.kind else self.matched.filter(kind=self.kind)
-        newest = found.order_by("-date", "-pk").values_list("pk", flat=True)[:RANK_LIMIT]
+        newest = found.order_by("-date", "-pk")[:RANK_LIMIT]
         # Every word in the title means every word in the tokens (they include the title):
         # the title's own index answers alone.
-        in_title = (
-            matching(self.visible, words, field="title_tokens")
-            .order_by("-date", "-pk")
-            .values_list("pk", flat=True)[:RANK_LIMIT]
-        )
-        return list(dict.fromkeys([*newest, *in_title]))
+        in_title = matching(self.visible, words, field="title_tokens").order_by("-date", "-pk")
+        return union_of_ids([newest, in_title[:RANK_LIMIT]])
 
     def ranked(self):
         words = self.query.words
-        rank = Case(
-            When(phrase_q("title_tokens", words), then=Value(3)),
-            When(phrase_q("tokens", words), then=Value(2)),
-            When(words_q("title_tokens", words), then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
+        if len(words) == 1:
+            # One word: every candidate has it in its tokens (the phrase), so the rank is 3
+            # (in the title) or 2, without reading the long tokens of each candidate.
+            rank = Case(
+                When(phrase_q("title_tokens", words), then=Value(3)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        else:
+            rank = Case(
+                When(phrase_q("title_tokens", words), then=Value(3)),
+                When(phrase_q("tokens", words), then=Value(2)),
+                When(words_q("title_tokens", words), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
         return (
             SearchEntry.objects.filter(pk__in=self.candidates)
             .annotate(rank=rank)
@@ -204,23 +255,27 @@ class SearchPage:
     def suggestions(self) -> list[tuple[str, int | str]]:
         """What to try instead: the query without its words that find nothing, then each
         word, as typed, that finds something on its own."""
-        suggestions = []
-        with index_scans(SearchEntry):
-            for word in list(dict.fromkeys(self.query.text.split()))[: MAX_WORDS // 2]:
-                alone = Query.parse(word)
-                if alone.is_usable and len(alone.words) == 1:
-                    count = Results(alone).quick_count()
-                    if count:
-                        suggestions.append((word, count))
-            if len(suggestions) > 1:
-                shorter = " ".join(word for word, _count in suggestions)
-                count = Results(Query.parse(shorter)).quick_count()
-                if count:
-                    suggestions.insert(0, (shorter, count))
-        return [(word, "100+" if count > 100 else count) for word, count in suggestions]
+        limit = 100
+        alone = {}
+        for word in list(dict.fromkeys(self.query.text.split()))[: MAX_WORDS // 2]:
+            query = Query.parse(word)
+            if query.is_usable and len(query.words) == 1:
+                alone[word] = Results(query).matched
+        # Each word alone, counted in one statement; then the words that find something.
+        counts = capped_counts(alone, limit + 1)
+        suggestions = [(word, count) for word, count in counts.items() if count]
+        if len(suggestions) > 1:
+            shorter = " ".join(word for word, _count in suggestions)
+            matched = Results(Query.parse(shorter)).matched
+            count = capped_counts({shorter: matched}, limit + 1)[shorter]
+            if count:
+                suggestions.insert(0, (shorter, count))
+        return [(word, f"{limit}+" if count > limit else count) for word, count in suggestions]
 
+    @cached_property
     def newest(self) -> dict | None:
-        """What the page offers when it has no result: the first source's newest items."""
+        """What the page offers when it has no result: the first source's newest items.
+        Read only when the template's fragment of them is not kept."""
         for source in index.public_sources():
             items = source.newest(4)
             if items:
@@ -255,7 +310,8 @@ class SearchPage:
             if results.total_all == 0 and len(self.query.words) > 1:
                 context["suggestions"] = self.suggestions()
         if not context.get("hits"):
-            context["newest"] = self.newest()
+            context["search"] = self
+            context["show_newest"] = True
             context["browse"] = [
                 {"url": reverse(s.browse_url_name), "label": s.browse_label}
                 for s in reversed(index.public_sources())

@@ -13,9 +13,23 @@ def _match_key(char: str) -> str:
     return folded if ("a" <= folded <= "z" or "0" <= folded <= "9") else " "
 
 
+# Every character met so far → its key: texts share most of their characters, and folding
+# each one anew cost more than the rest of the snippet. Bounded: past this size, characters
+# not in it are folded for the text at hand only.
+_KEYS: dict[int, str] = {}
+_MAX_KEYS = 20_000
+
+
 def _folded_same_length(text: str) -> str:
     """The text folded character by character, so that positions stay those of the text."""
-    return text.translate({ord(c): _match_key(c) for c in set(text)})
+    new = {c for c in set(text) if ord(c) not in _KEYS}
+    if not new:
+        return text.translate(_KEYS)
+    keys = {ord(c): _match_key(c) for c in new}
+    if len(_KEYS) + len(keys) <= _MAX_KEYS:
+        _KEYS.update(keys)
+        return text.translate(_KEYS)
+    return text.translate({**_KEYS, **keys})
 
 
 def _word_pattern(words) -> re.Pattern:
