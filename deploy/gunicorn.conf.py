@@ -4,8 +4,16 @@ import multiprocessing
 import os
 
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-worker_class = "sync"
+if os.environ.get("REDIS_URL"):
+    workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+    worker_class = "sync"
+else:
+    # Without Redis the cache (pages, fragments and the versions of the content) is the
+    # process's own memory: a publish handled by one process would not reach the pages
+    # another keeps. So one process, with threads.
+    workers = 1
+    worker_class = "gthread"
+    threads = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 # Load the app once, before forking: faster start and shared memory pages.
 preload_app = True
 # Recycle workers now and then, so no slow leak can grow a worker without bound.

@@ -220,3 +220,21 @@ def test_settings_read_object_storage_and_replica_from_the_environment():
     assert private_bucket == "anh-private"
     assert port == 5433 and routers == ["replicas.routers.ReplicaRouter"]
     assert message.startswith("Đăng nhập sai")
+
+
+def test_without_redis_gunicorn_runs_one_process_so_every_publish_is_seen(monkeypatch):
+    """Each process's local-memory cache would miss the others' publishes: one process with
+    threads then; with Redis, worker processes."""
+    import runpy
+    from pathlib import Path
+
+    from django.conf import settings
+
+    conf = Path(settings.BASE_DIR, "deploy", "gunicorn.conf.py")
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setenv("WEB_CONCURRENCY", "4")
+    alone = runpy.run_path(str(conf))
+    assert (alone["workers"], alone["worker_class"], alone["threads"]) == (1, "gthread", 4)
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+    shared = runpy.run_path(str(conf))
+    assert (shared["workers"], shared["worker_class"]) == (4, "sync")
