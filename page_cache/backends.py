@@ -6,7 +6,7 @@ it holds (OPTIONS["MAX_BYTES"]): past them, the entries used least recently go f
 """
 
 from django.core.cache import caches
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.locmem import LocMemCache
 
 from page_cache.release import release
@@ -49,7 +49,8 @@ class BoundedMemoryCache(LocMemCache):
         return True
 
     def incr(self, key, delta=1, version=None):
-        raise NotImplementedError("fragments are never counted in this cache")
+        # Through get and set (BaseCache's way), so that the bytes are counted.
+        return BaseCache.incr(self, key, delta, version)
 
     def clear(self):
         with self._lock:

@@ -57,6 +57,10 @@ def test_memory_is_bounded_in_bytes_and_keeps_the_recently_used():
     assert cache.get("fragment-1") is None  # the least recently used went first
     cache.set("too-big", "x" * 20_000)  # over a tenth of the room: never kept
     assert cache.get("too-big") is None
+    cache.set("counter", 1)
+    used = cache.bytes_used
+    assert cache.incr("counter", 2) == 3 and cache.get("counter") == 3
+    assert cache.bytes_used == used  # counted, not grown
     cache.delete("fragment-0")
     cache.clear()
     assert cache.bytes_used == 0
