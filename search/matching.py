@@ -33,6 +33,7 @@ MAX_WORDS = 10
 MIN_CHARS = 2
 RANK_LIMIT = 100
 COUNT_LIMIT = 1000
+PROBE_SIZE = 300  # PostgreSQL: the newest entries that tell how common matches are
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -101,8 +102,9 @@ class TokensMatch(Func):
     output_field = BooleanField()
 
     def __init__(self, field: str, words):
+        # The words, or their text (a statement compiled once: search/statements.py).
         self.vector = VECTORS[field]
-        super().__init__(F(field), Value(" ".join(words)))
+        super().__init__(F(field), Value(words if isinstance(words, str) else " ".join(words)))
 
     def as_sql(self, compiler, connection, **extra_context):
         column, _params = compiler.compile(self.source_expressions[0])

@@ -1,6 +1,7 @@
 """A search as the site search page answers it: the query, what is wrong with it, the
 ranked results of the page asked for, the counts per kind, and what to try instead."""
 
+import math
 from functools import cached_property
 
 from django.core.paginator import Paginator
@@ -8,9 +9,10 @@ from django.db import connections
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from search import index
+from search import index, statements
 from search.matching import (
     COUNT_LIMIT,
     MAX_QUERY_CHARS,
@@ -79,6 +81,28 @@ def union_of_ids(querysets) -> list[int]:
         return list(dict.fromkeys(pk for (pk,) in cursor.fetchall()))
 
 
+# What reading one entry costs, in date order, against reading one match found by the
+# words' index and then sorted (bench/search.py at 100,000 articles: about 5 µs in date order
+# from the table, whose entries each sit on a page of their own, 0.35 µs from the index of
+# the newest titles (search 0004), 3 µs from the words' index).
+DATE_ORDER_COST = {"tokens": 1.7, "title_tokens": 0.12}
+
+
+def _in_date_order(field: str, share: float, entries: float) -> int:
+    """How many of the newest entries to read in date order to find RANK_LIMIT matches in
+    `field`, when that costs less than reading every match; else 0.
+
+    For a share d of matching entries among N, reading in date order costs RANK_LIMIT / d
+    entries, reading from the index d × N matches: date order wins when d² × N >
+    RANK_LIMIT × the relative cost. It reads at most four times the entries that should
+    hold RANK_LIMIT matches: if fewer are there, they are the newest matches of that
+    window."""
+    if share * share * entries <= RANK_LIMIT * DATE_ORDER_COST[field]:
+        return 0
+    # A power of two: few shapes of statement to compile (search/statements.py).
+    return 1 << math.ceil(math.log2(min(4 * RANK_LIMIT / share, entries + 1)))
+
+
 class Results:
     """Ranked public search results over SearchEntry, with counts per kind."""
 
@@ -86,6 +110,23 @@ class Results:
         self.query = query
         self.kind = kind
         self.now = now or timezone.now()
+
+    @cached_property
+    def using(self) -> str:
+        return SearchEntry.objects.all().db
+
+    @cached_property
+    def _postgresql(self) -> bool:
+        return connections[self.using].vendor == "postgresql"
+
+    @cached_property
+    def _values(self) -> dict:
+        """What fills the markers of the statements compiled once (PostgreSQL)."""
+        return {
+            statements.WORDS: " ".join(self.query.words),
+            statements.KIND: self.kind or "",
+            statements.NOW: self.now,
+        }
 
     @cached_property
     def public(self):
@@ -103,8 +144,12 @@ class Results:
     def counts(self) -> dict[str, int]:
         """Matches per kind, counted up to COUNT_LIMIT + 1 (beyond: "more than"), in one
         statement."""
-        kinds = [source.kind for source in index.public_sources()]
-        return counts_per_kind(self.matched, kinds, COUNT_LIMIT + 1)
+        kinds = tuple(source.kind for source in index.public_sources())
+        if self._postgresql:
+            statement = statements.counts(self.using, kinds, COUNT_LIMIT + 1)
+            (row,) = statements.run(self.using, statement, self._values)
+            return dict(zip(kinds, row, strict=True))
+        return counts_per_kind(self.matched, list(kinds), COUNT_LIMIT + 1)
 
     @property
     def total_all(self) -> int:
@@ -126,13 +171,55 @@ class Results:
         ids): what is ranked. Bounded work, whatever the number of matches."""
         if self.total == 0:  # counted already, and exact when nothing matches
             return []
+        if self._postgresql:
+            return self._newest_on_postgresql()
         words = self.query.words
         found = self.matched if not self.kind else self.matched.filter(kind=self.kind)
-        newest = found.order_by("-date", "-pk")[:RANK_LIMIT]
         # Every word in the title means every word in the tokens (they include the title):
         # the title's own index answers alone.
-        in_title = matching(self.visible, words, field="title_tokens").order_by("-date", "-pk")
-        return union_of_ids([newest, in_title[:RANK_LIMIT]])
+        in_title = matching(self.visible, words, field="title_tokens")
+        newest = found.order_by("-date", "-pk")[:RANK_LIMIT]
+        return union_of_ids([newest, in_title.order_by("-date", "-pk")[:RANK_LIMIT]])
+
+    # PostgreSQL: each candidate's date and title tokens, read with it (what ranks it but its
+    # text); None where not known (SQLite).
+    read_with: dict | None = None
+
+    def _newest_on_postgresql(self) -> list[int]:
+        """The newest matches, each set looked for the cheaper of two ways, chosen here rather
+        than by PostgreSQL, which cannot tell how often the words of a query go together (it
+        multiplies their frequencies: "mai châu" is judged rare and every one of its
+        thousands of matches read to sort them by date):
+
+        - entries in date order, newest first, testing each one's words (in the row), until
+          RANK_LIMIT match: cheap when matches are common among the newest entries;
+        - every match from the words' index, then sorted by date: cheap when matches are
+          few, a cost that grows with their number.
+
+        With at most COUNT_LIMIT matches (counted exactly) the second way is bounded. Past
+        it, how common matches are among the newest PROBE_SIZE entries (one more statement)
+        tells which way costs less (see `_in_date_order`)."""
+        density = self.densities() if self.total > COUNT_LIMIT else None
+        windows = tuple(
+            _in_date_order(field, density[field], density["entries"]) if density else 0
+            for field in ("tokens", "title_tokens")
+        )
+        statement = statements.newest(self.using, bool(self.kind), windows)
+        rows = statements.run(self.using, statement, self._values)
+        self.read_with = {pk: (date, title_tokens) for pk, date, title_tokens in rows}
+        return list(self.read_with)
+
+    def densities(self) -> dict:
+        """PostgreSQL: the share of the newest PROBE_SIZE visible entries that match, and
+        that match in the title; and how many entries there are (the planner's estimate)."""
+        statement = statements.probe(self.using, bool(self.kind))
+        ((seen, hits, in_title, entries),) = statements.run(self.using, statement, self._values)
+        seen = max(seen, 1)
+        return {
+            "tokens": hits / seen,
+            "title_tokens": in_title / seen,
+            "entries": max(entries, seen),
+        }
 
     def ranked(self):
         words = self.query.words
@@ -159,6 +246,57 @@ class Results:
             .order_by("-rank", "-date", "-pk")
         )
 
+    def ranked_slice(self, start: int, stop: int) -> list:
+        """The entries ranked `start` to `stop`, as `ranked()` orders them. On PostgreSQL the
+        candidates' dates and titles were read with them: they are ordered here, and only
+        those whose rank depends on their text (the whole phrase in it) have it read, when
+        the places asked for are not all taken by titles holding the phrase."""
+        self.candidates  # noqa: B018 (read with the candidates: their dates, their titles)
+        if self.read_with is None:
+            return list(self.ranked()[start:stop])
+        ids = self._in_rank_order(stop)[start:stop]
+        found = SearchEntry.objects.filter(pk__in=ids).defer("tokens", "title_tokens")
+        return sorted(found, key=lambda entry: ids.index(entry.pk))
+
+    def _in_rank_order(self, stop: int) -> list[int]:
+        words = self.query.words
+        phrase = f" {' '.join(words)} "
+        titled = {pk for pk, (_date, title) in self.read_with.items() if phrase in title}
+        in_text = set()
+        if len(words) > 1 and len(titled) < stop:
+            others = [pk for pk in self.read_with if pk not in titled]
+            in_text = statements.with_phrase(self.using, others, phrase.strip())
+
+        def rank(pk):
+            date, title = self.read_with[pk]
+            if pk in titled:
+                value = 3
+            elif len(words) == 1 or pk in in_text:
+                value = 2  # one word: in every candidate's text
+            elif all(f" {word} " in title for word in words):
+                value = 1
+            else:
+                value = 0
+            return (value, date, pk)
+
+        return sorted(self.read_with, key=rank, reverse=True)
+
+
+class RankedEntries:
+    """The candidates in rank order, as a paginator reads them: their number, and a slice
+    read when asked for."""
+
+    ordered = True
+
+    def __init__(self, results: Results):
+        self.results = results
+
+    def __len__(self) -> int:
+        return len(self.results.candidates)
+
+    def __getitem__(self, bounds: slice) -> list:
+        return self.results.ranked_slice(bounds.start or 0, bounds.stop)
+
 
 class KnownCountPaginator(Paginator):
     """A paginator told its count (the search has its candidates in hand)."""
@@ -170,6 +308,23 @@ class KnownCountPaginator(Paginator):
     @cached_property
     def count(self):
         return self.known_count
+
+
+def result_meta(entry) -> str:
+    """A result's line above its title: its kind, then its date and label (news, documents…)
+    or its label alone (a place). Made here rather than in the template: a page shows ten,
+    and the search page is the one no cache can keep."""
+    source = index.source(entry.kind)
+    badge = format_html(
+        '<span class="kind-badge kind-badge--{}">{}</span>', entry.kind, source.label
+    )
+    if not source.shows_date:
+        return format_html("{} {}", badge, entry.label)
+    day = timezone.localtime(entry.date)
+    when = format_html('<time datetime="{}">{}</time>', day.isoformat(), day.strftime("%d/%m/%Y"))
+    if entry.label:
+        return format_html("{} {} · {}", badge, when, entry.label)
+    return format_html("{} {}", badge, when)
 
 
 def shown_count(count: int, capped: bool = False) -> str:
@@ -222,9 +377,11 @@ class SearchPage:
     @cached_property
     def page(self):
         results = self.results
-        paginator = KnownCountPaginator(
-            results.ranked(), self.per_page, count=len(results.candidates)
-        )
+        candidates = results.candidates
+        # Nothing to rank: no query to build (an empty page, as for any query that finds
+        # nothing).
+        ranked = RankedEntries(results) if candidates else []
+        paginator = KnownCountPaginator(ranked, self.per_page, count=len(candidates))
         return paginator.get_page(self.page_number)
 
     def hits(self) -> list[dict]:
@@ -232,7 +389,8 @@ class SearchPage:
         return [
             {
                 "entry": entry,
-                "source": index.source(entry.kind),
+                "url": entry.url,
+                "meta": result_meta(entry),
                 "title": highlight(entry.title, words),
                 "snippet": snippet(entry.text, words),
             }

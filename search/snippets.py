@@ -1,5 +1,6 @@
 """What a result shows of its text: the words of the query marked, around where they occur."""
 
+import html
 import re
 
 from django.utils.html import escape
@@ -38,12 +39,14 @@ def _word_pattern(words) -> re.Pattern:
 
 
 def _marked(text: str, spans) -> str:
+    # The standard library's escape, as Django's does, without its lazy-text wrapper: a
+    # snippet escapes a piece per word found.
     out, last = [], 0
     for start, end in spans:
-        out.append(escape(text[last:start]))
-        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        out.append(html.escape(text[last:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
         last = end
-    out.append(escape(text[last:]))
+    out.append(html.escape(text[last:]))
     return "".join(out)
 
 
@@ -53,6 +56,26 @@ def highlight(text: str, words) -> str:
         return escape(text)
     spans = [m.span() for m in _word_pattern(words).finditer(_folded_same_length(text))]
     return mark_safe(_marked(text, spans))
+
+
+def _densest(matches, length: int) -> int:
+    """Where the most different words fall within `length` characters from a match: the
+    first such match's start. One pass, a window sliding over the matches in order."""
+    best, best_start = 0, matches[0].start()
+    inside: dict[str, int] = {}
+    end = 0
+    for match in matches:
+        while end < len(matches) and matches[end].start() < match.start() + length:
+            word = matches[end].group()
+            inside[word] = inside.get(word, 0) + 1
+            end += 1
+        if len(inside) > best:
+            best, best_start = len(inside), match.start()
+        word = match.group()
+        inside[word] -= 1
+        if not inside[word]:
+            del inside[word]
+    return best_start
 
 
 def snippet(text: str, words, length: int = 240) -> str:
@@ -67,15 +90,7 @@ def snippet(text: str, words, length: int = 240) -> str:
         phrase = re.search(
             r"(?<![a-z0-9])" + r" +".join(map(re.escape, words)) + r"(?![a-z0-9])", folded
         )
-        if phrase:
-            anchor = phrase.start()
-        else:
-            # The place where the most different words fall within one snippet.
-            def spread(i):
-                inside = [m for m in matches[i:] if m.start() < matches[i].start() + length]
-                return len({m.group() for m in inside})
-
-            anchor = matches[max(range(len(matches)), key=lambda i: (spread(i), -i))].start()
+        anchor = phrase.start() if phrase else _densest(matches, length)
         start = max(0, anchor - length // 4)
         if start:
             space = text.find(" ", start)
