@@ -127,7 +127,7 @@ def run(args):
         counts = results.counts
         hits = [
             (highlight(e.title, query.words), snippet(e.text, query.words))
-            for e in results.ranked()[:10]
+            for e in results.ranked_slice(0, 10)
         ]
         return sum(counts.values()), len(hits)
 
@@ -143,6 +143,7 @@ def run(args):
 
     print(f"{'query':<24}{'matches':>9}  {'search p50':>10} {'p95':>7}  {'page p50':>9} {'p95':>7}")
     worst = 0.0
+    slowest_page = {}
     for text in QUERIES:
         query = Query.parse(text)
         timings, page_timings = [], []
@@ -158,20 +159,33 @@ def run(args):
                 page_timings.append(page_elapsed)
         p95 = percentile(timings, 0.95)
         worst = max(worst, percentile(page_timings, 0.95))
+        slowest_page[text] = percentile(page_timings, 0.95)
         print(
             f"{text:<24}{matches:>9}  {statistics.median(timings):>10.1f} {p95:>7.1f}"
             f"  {statistics.median(page_timings):>9.1f} {percentile(page_timings, 0.95):>7.1f}"
         )
-    print(f"\nWorst page p95: {worst:.1f} ms (target on PostgreSQL, N=100,000: < 50 ms)")
+    print(f"\nWorst page p95: {worst:.1f} ms (target on PostgreSQL, N=100,000: < 30 ms)")
 
     if connection.vendor == "postgresql":
-        query = Query.parse(QUERIES[0])
-        sql, params = Results(query).ranked()[:10].query.sql_with_params()
+        # The statements of the slowest query, as the page sends them, with their plans.
+        slowest = max(slowest_page, key=slowest_page.get)
+        statements = []
+
+        def keep(execute, sql, params, many, context):
+            statements.append((sql, params))
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(keep):
+            page_once(slowest)
+        print(f"\nPlans of “{slowest}”, the slowest page:")
         with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
-            print(f"\nPlan for “{QUERIES[0]}”, first page:")
-            for (line,) in cursor.fetchall():
-                print("  " + line)
+            for sql, params in statements:
+                if "searchentry" not in sql:
+                    continue
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+                print()
+                for (line,) in cursor.fetchall():
+                    print("  " + line)
 
 
 if __name__ == "__main__":
