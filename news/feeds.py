@@ -1,8 +1,6 @@
 import hashlib
 
 from django.contrib.syndication.views import Feed
-from django.core.cache import caches
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -12,9 +10,7 @@ from django.utils.translation import gettext as _
 from identity.models import SiteIdentity
 from navigation.site import absolute_url
 from news.models import Article, Category
-from page_cache.fragments import versions_of
-
-KEPT_SECONDS = 600
+from page_cache.fragments import kept_response
 
 
 class LatestArticlesFeed(Feed):
@@ -28,31 +24,22 @@ class LatestArticlesFeed(Feed):
         under the versions of what it shows: the news and the site's identity (its name is
         in the titles). Its links are absolute on SITE_URL, so it does not depend on the
         request's host. A feed without items is not kept: its build date is the time."""
-        versions = versions_of(request)
-        key = ":".join(
+        name = ":".join(
             [
                 "news-feed",
                 type(self).__name__,
-                versions.news,
-                versions.identity,
                 get_language() or "",
                 # The address's own parts (a category's slug), of a bounded length.
                 hashlib.sha256(repr((args, sorted(kwargs.items()))).encode()).hexdigest()[:32],
             ]
         )
-        fragments = caches["fragments"]
-        kept = fragments.get(key)
-        if kept is not None:
-            content_type, last_modified, content = kept
-            response = HttpResponse(content, content_type=content_type)
-            if last_modified:
-                response.headers["Last-Modified"] = last_modified
-            return response
-        response = super().__call__(request, *args, **kwargs)
-        if b"<item>" in response.content:
-            kept = (response["Content-Type"], response.get("Last-Modified"), response.content)
-            fragments.set(key, kept, KEPT_SECONDS)
-        return response
+        return kept_response(
+            request,
+            name,
+            ["news", "identity"],
+            lambda: super(LatestArticlesFeed, self).__call__(request, *args, **kwargs),
+            keep=lambda response: b"<item>" in response.content,
+        )
 
     def feed_url(self):
         return absolute_url(reverse("news:feed"))

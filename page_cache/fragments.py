@@ -13,11 +13,22 @@ In a template:
 
     {% load cache %}
     {% cache 600 "article-main" article.pk kinds.news kinds.institutions using="fragments" %}
+
+A view whose whole answer is such a fragment (a feed, a sitemap section) uses
+`kept_response`.
 """
 
+import hashlib
+import logging
 import uuid
 
-from page_cache.middleware import kind_versions
+from django.core.cache import caches
+from django.http import HttpResponse
+
+from page_cache.middleware import kind_versions, watched_labels
+
+logger = logging.getLogger(__name__)
+KEPT_SECONDS = 600
 
 
 class Versions:
@@ -31,8 +42,15 @@ class Versions:
             raise AttributeError(label)
         if self._tokens is None:
             self._tokens = kind_versions()
-        # An unknown or untrusted kind: a key of its own that is never met again.
-        return self._tokens.get(label) or uuid.uuid4().hex
+        token = self._tokens.get(label)
+        if token is None:
+            if label not in watched_labels():
+                # A kind no app watches (a typo in a template): its fragment is never stale,
+                # but never kept either, which nothing else would show.
+                logger.error("Fragment keyed by %r, which is not a watched app label.", label)
+            # An unknown or untrusted kind: a key of its own that is never met again.
+            return uuid.uuid4().hex
+        return token
 
     def __getitem__(self, label: str) -> str:
         return getattr(self, label)
@@ -49,3 +67,29 @@ def versions_of(request) -> Versions:
 def kinds(request) -> dict:
     """Context processor: `kinds`, the versions of the kinds of content."""
     return {"kinds": versions_of(request)}
+
+
+def kept_response(request, name: str, labels, render, *, keep=None) -> HttpResponse:
+    """The response `render()` makes, kept whole as a fragment under `name` (what tells it
+    apart: the address's own parts, the language) and the versions of the kinds of content
+    it shows (`labels`, app labels). Only a complete 200 answer is kept, and only if
+    `keep(response)` says so."""
+    versions = versions_of(request)
+    parts = [name, *(versions[label] for label in labels)]
+    key = "response:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    fragments = caches["fragments"]
+    entry = fragments.get(key)
+    if entry is not None:
+        content, headers = entry
+        return HttpResponse(content, headers=headers)
+    response = render()
+    if hasattr(response, "render"):
+        response.render()
+    if (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and (keep is None or keep(response))
+    ):
+        fragments.set(key, (response.content, dict(response.headers)), KEPT_SECONDS)
+    return response
