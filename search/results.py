@@ -1,6 +1,7 @@
 """A search as the site search page answers it: the query, what is wrong with it, the
 ranked results of the page asked for, the counts per kind, and what to try instead."""
 
+import html
 import math
 from functools import cached_property
 
@@ -9,7 +10,7 @@ from django.db import connections
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from search import index, statements
@@ -312,19 +313,22 @@ class KnownCountPaginator(Paginator):
 
 def result_meta(entry) -> str:
     """A result's line above its title: its kind, then its date and label (news, documents…)
-    or its label alone (a place). Made here rather than in the template: a page shows ten,
+    or its label alone (a place). Made here rather than in the template, and escaped with the
+    standard library's escape (as Django's, without its lazy-text wrapper): a page shows ten,
     and the search page is the one no cache can keep."""
     source = index.source(entry.kind)
-    badge = format_html(
-        '<span class="kind-badge kind-badge--{}">{}</span>', entry.kind, source.label
-    )
-    if not source.shows_date:
-        return format_html("{} {}", badge, entry.label)
-    day = timezone.localtime(entry.date)
-    when = format_html('<time datetime="{}">{}</time>', day.isoformat(), day.strftime("%d/%m/%Y"))
-    if entry.label:
-        return format_html("{} {} · {}", badge, when, entry.label)
-    return format_html("{} {}", badge, when)
+    parts = [
+        f'<span class="kind-badge kind-badge--{html.escape(entry.kind)}">'
+        f"{html.escape(str(source.label))}</span>"
+    ]
+    if source.shows_date:
+        day = timezone.localtime(entry.date)
+        parts.append(f'<time datetime="{day.isoformat()}">{day.strftime("%d/%m/%Y")}</time>')
+        if entry.label:
+            parts[-1] += " · " + html.escape(entry.label)
+    elif entry.label:
+        parts.append(html.escape(entry.label))
+    return mark_safe(" ".join(parts))
 
 
 def shown_count(count: int, capped: bool = False) -> str:
@@ -414,21 +418,36 @@ class SearchPage:
         """What to try instead: the query without its words that find nothing, then each
         word, as typed, that finds something on its own."""
         limit = 100
-        alone = {}
-        for word in list(dict.fromkeys(self.query.text.split()))[: MAX_WORDS // 2]:
-            query = Query.parse(word)
-            if query.is_usable and len(query.words) == 1:
-                alone[word] = Results(query).matched
+        alone = [
+            word
+            for word in list(dict.fromkeys(self.query.text.split()))[: MAX_WORDS // 2]
+            if Query.parse(word).is_usable and len(Query.parse(word).words) == 1
+        ]
         # Each word alone, counted in one statement; then the words that find something.
-        counts = capped_counts(alone, limit + 1)
+        counts = self._counted(alone, limit + 1)
         suggestions = [(word, count) for word, count in counts.items() if count]
         if len(suggestions) > 1:
             shorter = " ".join(word for word, _count in suggestions)
-            matched = Results(Query.parse(shorter)).matched
-            count = capped_counts({shorter: matched}, limit + 1)[shorter]
+            count = self._counted([shorter], limit + 1)[shorter]
             if count:
                 suggestions.insert(0, (shorter, count))
         return [(word, f"{limit}+" if count > limit else count) for word, count in suggestions]
+
+    def _counted(self, texts: list[str], limit: int) -> dict[str, int]:
+        """The public matches of each text, of any kind, counted up to `limit`, in one
+        statement."""
+        if not texts:
+            return {}
+        results = self.results
+        if not results._postgresql:
+            matched = {text: Results(Query.parse(text)).matched for text in texts}
+            return capped_counts(matched, limit)
+        values = [
+            {**results._values, statements.WORDS: " ".join(Query.parse(text).words)}
+            for text in texts
+        ]
+        part = statements.counted(results.using, limit)
+        return dict(zip(texts, statements.run_each(results.using, part, values), strict=True))
 
     @cached_property
     def newest(self) -> dict | None:

@@ -1,7 +1,9 @@
 """What a result shows of its text: the words of the query marked, around where they occur."""
 
+import functools
 import html
 import re
+import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -14,28 +16,45 @@ def _match_key(char: str) -> str:
     return folded if ("a" <= folded <= "z" or "0" <= folded <= "9") else " "
 
 
-# Every character met so far → its key: texts share most of their characters, and folding
-# each one anew cost more than the rest of the snippet. Bounded: past this size, characters
-# not in it are folded for the text at hand only.
-_KEYS: dict[int, str] = {}
-_MAX_KEYS = 20_000
+@functools.cache
+def _classes() -> dict[str, str]:
+    """Every letter and digit of a token → the characters that fold to it (á, Á, ạ… → a;
+    đ, Đ → d), as the inside of a regular expression's character class. A text is then
+    matched as written, without being folded first: folding it cost more than the rest of
+    a snippet. Characters that fold to nothing matched (punctuation, combining marks left on
+    their own, other scripts) separate tokens, as in `tokens()`."""
+    found: dict[str, list[str]] = {}
+    for code in range(0x10000):
+        char = chr(code)
+        decomposition = unicodedata.decomposition(char)
+        if not char.isascii() and char not in "đĐ":
+            if not decomposition or decomposition.startswith("<"):
+                continue  # NFD leaves it whole: it folds to no Latin letter or digit
+        key = _match_key(char)
+        if key != " ":
+            found.setdefault(key, []).append(re.escape(char))
+    return {key: "".join(chars) for key, chars in found.items()}
 
 
-def _folded_same_length(text: str) -> str:
-    """The text folded character by character, so that positions stay those of the text."""
-    new = {c for c in set(text) if ord(c) not in _KEYS}
-    if not new:
-        return text.translate(_KEYS)
-    keys = {ord(c): _match_key(c) for c in new}
-    if len(_KEYS) + len(keys) <= _MAX_KEYS:
-        _KEYS.update(keys)
-        return text.translate(_KEYS)
-    return text.translate({**_KEYS, **keys})
+@functools.lru_cache(maxsize=256)
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """Each word as a token of a text as written: one group per word, longest first."""
+    classes = _classes()
+    alnum = "".join(classes.values())
+    ordered = sorted(set(words), key=len, reverse=True)
+    alternatives = "|".join(
+        "(" + "".join(f"[{classes[letter]}]" for letter in word) + ")" for word in ordered
+    )
+    return re.compile(rf"(?<![{alnum}])(?:{alternatives})(?![{alnum}])")
 
 
-def _word_pattern(words) -> re.Pattern:
-    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+@functools.lru_cache(maxsize=256)
+def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """The words one after the other, anything but letters and digits between them."""
+    classes = _classes()
+    alnum = "".join(classes.values())
+    parts = ["".join(f"[{classes[letter]}]" for letter in word) for word in words]
+    return re.compile(rf"(?<![{alnum}])" + f"[^{alnum}]+".join(parts) + rf"(?![{alnum}])")
 
 
 def _marked(text: str, spans) -> str:
@@ -54,7 +73,7 @@ def highlight(text: str, words) -> str:
     """The whole text, escaped, with every query word in <mark>."""
     if not words or not text:
         return escape(text)
-    spans = [m.span() for m in _word_pattern(words).finditer(_folded_same_length(text))]
+    spans = [m.span() for m in _word_pattern(tuple(words)).finditer(text)]
     return mark_safe(_marked(text, spans))
 
 
@@ -62,16 +81,16 @@ def _densest(matches, length: int) -> int:
     """Where the most different words fall within `length` characters from a match: the
     first such match's start. One pass, a window sliding over the matches in order."""
     best, best_start = 0, matches[0].start()
-    inside: dict[str, int] = {}
+    inside: dict[int, int] = {}  # the word's group → how many times in the window
     end = 0
     for match in matches:
         while end < len(matches) and matches[end].start() < match.start() + length:
-            word = matches[end].group()
+            word = matches[end].lastindex
             inside[word] = inside.get(word, 0) + 1
             end += 1
         if len(inside) > best:
             best, best_start = len(inside), match.start()
-        word = match.group()
+        word = match.lastindex
         inside[word] -= 1
         if not inside[word]:
             del inside[word]
@@ -83,13 +102,11 @@ def snippet(text: str, words, length: int = 240) -> str:
     text = normalize_text(text)
     if not text:
         return ""
-    folded = _folded_same_length(text)
-    matches = list(_word_pattern(words).finditer(folded))[:200] if words else []
+    words = tuple(words)
+    matches = list(_word_pattern(words).finditer(text))[:200] if words else []
     start = 0
     if matches:
-        phrase = re.search(
-            r"(?<![a-z0-9])" + r" +".join(map(re.escape, words)) + r"(?![a-z0-9])", folded
-        )
+        phrase = _phrase_pattern(words).search(text)
         anchor = phrase.start() if phrase else _densest(matches, length)
         start = max(0, anchor - length // 4)
         if start:

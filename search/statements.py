@@ -13,7 +13,8 @@ The shapes (search/results.py says why each is chosen):
 - `probe`: of the newest PROBE_SIZE visible entries, how many match, and in the title;
 - `newest`: the candidates to rank, each of two sets (the newest matches, the newest matches
   in the title) read in date order or from the words' index, with their date and title;
-- `with_phrase`: which candidates hold the whole phrase in their text.
+- `with_phrase`: which candidates hold the whole phrase in their text;
+- `counted`: the matches of other words (what a page without results suggests).
 """
 
 from datetime import UTC, datetime
@@ -139,12 +140,33 @@ def with_phrase(using: str, ids: list[int], phrase: str) -> set[int]:
         return {pk for (pk,) in cursor.fetchall()}
 
 
+@lru_cache(maxsize=8)
+def counted(using: str, limit: int) -> tuple[str, list]:
+    """A part of a statement: the public matches of the words, of any kind, counted up to
+    `limit`."""
+    public, _visible = _querysets(using, kind=False)
+    sql, params = _compiled(_matching(public).order_by().values("pk")[:limit])
+    return f"(SELECT COUNT(*) FROM ({sql}) capped)", params
+
+
+def _filled(params: list, values: dict) -> list:
+    return [
+        values[param] if any(param is marker for marker in MARKERS) else param for param in params
+    ]
+
+
 def run(using: str, statement: tuple[str, list], values: dict) -> list[tuple]:
     """The statement's rows, with `values` ({marker: value}) in place of its markers."""
     sql, params = statement
-    filled = [
-        values[param] if any(param is marker for marker in MARKERS) else param for param in params
-    ]
     with connections[using].cursor() as cursor:
-        cursor.execute(sql, filled)
+        cursor.execute(sql, _filled(params, values))
         return cursor.fetchall()
+
+
+def run_each(using: str, part: tuple[str, list], values_each: list[dict]) -> tuple:
+    """One row: the part (a scalar subquery) once for each of `values_each`."""
+    sql, params = part
+    filled = [value for values in values_each for value in _filled(params, values)]
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join([sql] * len(values_each)), filled)
+        return cursor.fetchone()
