@@ -17,7 +17,9 @@ first because a Vietnamese word is often two syllables: "thư viện" scattered 
 vận động viên" in a title is worth less than "thư viện" in a body. What is ranked is the
 newest ``RANK_LIMIT`` matches together with the newest ``RANK_LIMIT`` matches in the title,
 and counts stop at ``COUNT_LIMIT``: the work stays bounded for a query that matches most of
-the site (see bench/search.py).
+the site (see bench/search.py). A count past it reads "200+": no more results than that can
+be paged through (the candidates are at most twice RANK_LIMIT), and counting the thousands a
+common word matches cost most of such a search.
 """
 
 import re
@@ -32,7 +34,7 @@ MAX_QUERY_CHARS = 200
 MAX_WORDS = 10
 MIN_CHARS = 2
 RANK_LIMIT = 100
-COUNT_LIMIT = 1000
+COUNT_LIMIT = 200
 PROBE_SIZE = 300  # PostgreSQL: the newest entries that tell how common matches are
 _TOKEN = re.compile(r"[a-z0-9]+")
 
