@@ -212,6 +212,7 @@ class Cluster:
                 f"unix_socket_directories = '{pg}'\nwal_level = replica\n"
                 "max_wal_senders = 5\nhot_standby = on\nlog_statement = 'all'\n"
                 "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+                f"include '{ROOT / 'deploy' / 'postgresql' / 'culture-portal.conf'}'\n"
             )
         self.pg_start(primary)
         as_postgres(
