@@ -265,8 +265,21 @@ class Results:
         titled = {pk for pk, (_date, title) in self.read_with.items() if phrase in title}
         in_text = set()
         if len(words) > 1 and len(titled) < stop:
-            others = [pk for pk in self.read_with if pk not in titled]
-            in_text = statements.with_phrase(self.using, others, phrase.strip())
+            # Newest first, the others' texts: once the places left are taken by texts that
+            # hold the phrase (newer than any not read), the rest are not read.
+            others = sorted(
+                (pk for pk in self.read_with if pk not in titled),
+                key=lambda pk: (self.read_with[pk][0], pk),
+                reverse=True,
+            )
+            needed, read = stop - len(titled), 0
+            for size in (4 * needed, len(others)):
+                batch = others[read : read + size]
+                if batch:
+                    in_text |= statements.with_phrase(self.using, batch, phrase.strip())
+                read += len(batch)
+                if len(in_text) >= needed:
+                    break
 
         def rank(pk):
             date, title = self.read_with[pk]
