@@ -141,3 +141,19 @@ def test_a_query_in_half_the_texts_and_a_third_of_the_titles():
             rows.append((f"Tin khác {n}", "Không liên quan.", n))
     add(rows)
     assert_ranked_as_defined("bả trạo")
+
+
+def test_counts_are_exact_below_the_cap_when_the_newest_entries_mostly_match():
+    # Half the newest entries match (candidates read newest first), but fewer than the cap in
+    # all: the count is exact.
+    add((f"Đờn ca tài tử {n}", "Buổi đờn ca tài tử.", n) for n in range(150))
+    add((f"Tin khác {n}", "Không liên quan.", 200 + n) for n in range(300))
+    add(((f"Nhà văn hóa {n}", "Đờn ca tài tử.", n) for n in range(3)), kind="institution")
+    results = Results(Query.parse("đờn ca tài tử"))
+    assert results.counts["news"] == 150
+    assert results.counts["institution"] == 3
+    for kind, count in results.counts.items():
+        assert count == min(results.matched.filter(kind=kind).count(), COUNT_LIMIT + 1)
+    # Past the cap, it stops there.
+    add((f"Đờn ca tài tử mới {n}", "Buổi đờn ca tài tử.", n) for n in range(100))
+    assert Results(Query.parse("đờn ca tài tử")).counts["news"] == COUNT_LIMIT + 1
