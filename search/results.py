@@ -431,10 +431,11 @@ class SearchPage:
         """What to try instead: the query without its words that find nothing, then each
         word, as typed, that finds something on its own."""
         limit = 100
+        typed = list(dict.fromkeys(self.query.text.split()))[: MAX_WORDS // 2]
         alone = [
             word
-            for word in list(dict.fromkeys(self.query.text.split()))[: MAX_WORDS // 2]
-            if Query.parse(word).is_usable and len(Query.parse(word).words) == 1
+            for word, query in zip(typed, map(Query.parse, typed), strict=True)
+            if query.is_usable and len(query.words) == 1
         ]
         # Each word alone, counted in one statement; then the words that find something.
         counts = self._counted(alone, limit + 1)
